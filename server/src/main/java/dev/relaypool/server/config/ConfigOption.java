@@ -1,0 +1,70 @@
+package dev.relaypool.server.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every configuration option the server reads, with its default and meaning. This enum is the one list: the
+ * YAML file, the environment variables and {@code deploy/config.example.yaml} are all checked against it.
+ */
+public enum ConfigOption {
+    DATA_DIR("data-dir", "./data", "Directory for the embedded database, the master key and the usage journal."),
+
+    SERVER_HOST("server.host", "0.0.0.0", "Address the HTTP listener binds to."),
+    SERVER_PORT("server.port", "8080", "HTTP port; 0 picks a free port."),
+    SERVER_PUBLIC_URL("server.public-url", "", "URL members use to reach this server (shown in client settings); empty = derived from the request."),
+    SERVER_MAX_BODY_BYTES("server.max-body-bytes", "33554432", "Largest request body accepted, in bytes (413 beyond)."),
+    SERVER_MAX_HEADER_BYTES("server.max-header-bytes", "65536", "Largest request header block accepted, in bytes (431 beyond)."),
+    SERVER_SHUTDOWN_GRACE_SECONDS("server.shutdown-grace-seconds", "30", "On SIGTERM, how long in-flight requests may take to finish."),
+    SERVER_TRUSTED_PROXIES("server.trusted-proxies", "", "Comma-separated CIDRs whose X-Forwarded-For is believed; empty = none."),
+    SERVER_CORS_ORIGINS("server.cors-origins", "", "Comma-separated origins allowed by CORS on the API; empty = none."),
+
+    DATABASE_URL("database.url", "", "JDBC URL of an external PostgreSQL (15+); empty = embedded PostgreSQL under data-dir."),
+    DATABASE_USER("database.user", "", "Database user (external PostgreSQL)."),
+    DATABASE_PASSWORD("database.password", "", "Database password (external PostgreSQL). Prefer the environment variable."),
+    DATABASE_POOL_SIZE("database.pool-size", "10", "Maximum connections in the pool."),
+    DATABASE_EMBEDDED_PORT("database.embedded-port", "0", "Port of the embedded PostgreSQL; 0 picks a free port."),
+
+    REDIS_URL("redis.url", "", "Redis URL (redis://[:password@]host:port[/db], rediss:// for TLS); empty = in-process coordination."),
+
+    SECURITY_MASTER_KEY("security.master-key", "", "Base64 256-bit key that encrypts upstream credentials; empty = generated and kept in data-dir/master.key."),
+    SECURITY_ADMIN_EMAIL("security.admin-email", "admin@relaypool.local", "Login of the admin user created on first start."),
+    SECURITY_ALLOW_PRIVATE_UPSTREAMS("security.allow-private-upstreams", "false", "Allow account base URLs and proxies on private, loopback or link-local addresses."),
+    SECURITY_ALLOW_HTTP_UPSTREAMS("security.allow-http-upstreams", "false", "Allow plain-HTTP account base URLs."),
+
+    GATEWAY_CONNECT_TIMEOUT_MS("gateway.connect-timeout-ms", "10000", "Upstream connect timeout."),
+    GATEWAY_RESPONSE_HEADER_TIMEOUT_MS("gateway.response-header-timeout-ms", "300000", "Upstream time allowed until response headers arrive."),
+    GATEWAY_STREAM_IDLE_TIMEOUT_MS("gateway.stream-idle-timeout-ms", "120000", "Longest silence allowed between two upstream stream events."),
+    GATEWAY_MAX_ACCOUNT_SWITCHES("gateway.max-account-switches", "3", "How many other accounts a request may fail over to before the first byte."),
+
+    BILLING_MODE("billing.mode", "standard", "standard = charge balances and subscriptions; simple = record usage, charge nothing."),
+    BILLING_FAIL_CLOSED("billing.fail-closed", "true", "Refuse requests when the billing store is down, rather than serve them unbilled."),
+    BILLING_UNPRICED_MODEL("billing.unpriced-model", "refuse", "A model with no price: refuse, or default (bill at billing.default-price-per-million)."),
+    BILLING_DEFAULT_PRICE_PER_MILLION("billing.default-price-per-million", "0", "USD per million tokens (all buckets) for unpriced models when unpriced-model = default.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigOption(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() { return key; }
+
+    public String defaultValue() { return defaultValue; }
+
+    public String description() { return description; }
+
+    /** {@code server.port} → {@code RELAYPOOL_SERVER_PORT}. */
+    public String environmentVariable() {
+        return "RELAYPOOL_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public static Optional<ConfigOption> byKey(String key) {
+        return Arrays.stream(values()).filter(o -> o.key.equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,2 @@
+/** Records and enums that cross the wire between the Relaypool server and its clients (desktop app, dashboard). */
+package dev.relaypool.model;
