@@ -1,0 +1,90 @@
+package dev.relaypool.server.keys;
+
+import dev.relaypool.server.storage.Database;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Front door of member keys: creation (the full key returned once, only its hash stored) and the cached check the
+ * gateway runs on every request, so that the hot path makes no database round trip. A change to a key, its owner
+ * or its group calls {@link #invalidateAll()} (or a broadcast does, on other nodes).
+ */
+public final class ApiKeys {
+    /** How long a positive answer is trusted; changes made through this node invalidate at once. */
+    static final Duration ACTIVE_TTL = Duration.ofSeconds(30);
+    /** Unknown keys are remembered briefly so that a flood of bad keys does not hit the database each time. */
+    static final Duration NEGATIVE_TTL = Duration.ofSeconds(5);
+    private static final int MAX_CACHED = 100_000;
+
+    private final Database database;
+    private final KeyFormat format;
+    private final Clock clock;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(KeyCheck check, long expiresAtMillis) {}
+
+    public ApiKeys(Database database, KeyFormat format, Clock clock) {
+        this.database = database;
+        this.format = format;
+        this.clock = clock;
+    }
+
+    public CreatedKey create(NewKey spec) {
+        String key = format.newKey();
+        String prefix = KeyFormat.displayPrefix(key);
+        long id = database.transactionResult(db -> new KeyStore(db).insert(spec, KeyFormat.hash(key), prefix));
+        return new CreatedKey(id, key, prefix);
+    }
+
+    /** Classifies a presented key: cached for {@link #ACTIVE_TTL} (known) or {@link #NEGATIVE_TTL} (unknown). */
+    public KeyCheck check(String presented) {
+        if (!KeyFormat.plausible(presented)) {
+            return new KeyCheck.Unknown();
+        }
+        byte[] hash = KeyFormat.hash(presented);
+        String cacheKey = HexFormat.of().formatHex(hash);
+        long now = clock.millis();
+        Cached cached = cache.get(cacheKey);
+        if (cached != null && cached.expiresAtMillis > now) {
+            return stillValid(cached.check);
+        }
+        KeyCheck fresh = database.transactionResult(db -> new KeyStore(db).check(hash, clock.instant()));
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear(); // crude but bounded; refills from the database within a TTL
+        }
+        Duration ttl = fresh instanceof KeyCheck.Unknown ? NEGATIVE_TTL : ACTIVE_TTL;
+        cache.put(cacheKey, new Cached(fresh, now + ttl.toMillis()));
+        return fresh;
+    }
+
+    /** An active key cached before its expiry instant must still expire on time. */
+    private KeyCheck stillValid(KeyCheck check) {
+        if (check instanceof KeyCheck.Active(ActiveKey key) && key.expiresAt() != null
+                && !key.expiresAt().isAfter(clock.instant())) {
+            return new KeyCheck.Expired(key.expiresAt());
+        }
+        return check;
+    }
+
+    public boolean disable(long keyId) {
+        return changeStatus(keyId, "disabled");
+    }
+
+    public boolean enable(long keyId) {
+        return changeStatus(keyId, "active");
+    }
+
+    private boolean changeStatus(long keyId, String status) {
+        boolean found = database.transactionResult(db -> new KeyStore(db).setStatus(keyId, status)).isPresent();
+        invalidateAll();
+        return found;
+    }
+
+    /** Forgets every cached answer: after any change to keys, users or groups. */
+    public void invalidateAll() {
+        cache.clear();
+    }
+}
