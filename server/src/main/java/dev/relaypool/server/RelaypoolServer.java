@@ -16,7 +16,12 @@ public final class RelaypoolServer implements AutoCloseable {
     }
 
     public static RelaypoolServer start(RelaypoolConfig config) {
-        PathHandler routes = new PathHandler()
+        return start(config, io.undertow.server.handlers.ResponseCodeHandler.HANDLE_404);
+    }
+
+    /** {@code gateway} answers every path not mounted otherwise (see {@code GatewayRoutes#handler()}). */
+    public static RelaypoolServer start(RelaypoolConfig config, io.undertow.server.HttpHandler gateway) {
+        PathHandler routes = new PathHandler(gateway)
                 .addExactPath("/healthz", HealthHandler.alive())
                 .addExactPath("/readyz", HealthHandler.ready(java.util.List.of()));
         Undertow undertow = Undertow.builder()

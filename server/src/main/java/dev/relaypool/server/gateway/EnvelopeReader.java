@@ -1,0 +1,116 @@
+package dev.relaypool.server.gateway;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * Reads model, stream flag and session hints from a JSON body with a streaming parser: nested content is skipped
+ * token by token, never built into objects, and the whole body is checked to be one JSON object so that a broken
+ * body gets a 400 here instead of costing an upstream attempt.
+ */
+final class EnvelopeReader {
+    sealed interface Result {
+        record Read(RequestEnvelope envelope) implements Result {}
+
+        record Invalid(GatewayError error) implements Result {}
+    }
+
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
+            .build();
+
+    private EnvelopeReader() {}
+
+    /** {@code pathModel}: the model from the path (Gemini), which makes the body's {@code model} irrelevant. */
+    static Result read(byte[] body, Optional<String> pathModel, boolean streamByPath) {
+        String model = null;
+        int start = -1;
+        int end = -1;
+        boolean stream = streamByPath;
+        String userId = null;
+        String cacheKey = null;
+        String previousResponse = null;
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return new Result.Invalid(GatewayError.MALFORMED_JSON);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "model" -> {
+                        if (model != null) {
+                            return new Result.Invalid(GatewayError.MALFORMED_JSON); // which one would upstream bill?
+                        }
+                        if (value != JsonToken.VALUE_STRING) {
+                            return new Result.Invalid(GatewayError.INVALID_MODEL);
+                        }
+                        start = (int) parser.currentTokenLocation().getByteOffset();
+                        model = parser.getText(); // completes the token, so the location below is past its end
+                        end = (int) parser.currentLocation().getByteOffset();
+                    }
+                    case "stream" -> stream = streamByPath || value == JsonToken.VALUE_TRUE;
+                    case "prompt_cache_key" -> cacheKey = text(parser, value);
+                    case "previous_response_id" -> previousResponse = text(parser, value);
+                    case "metadata" -> userId = metadataUserId(parser, value);
+                    default -> parser.skipChildren();
+                }
+            }
+            if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
+                return new Result.Invalid(GatewayError.MALFORMED_JSON);
+            }
+        } catch (IOException e) {
+            return new Result.Invalid(GatewayError.MALFORMED_JSON);
+        }
+        Optional<String> hint = firstNonBlank(cacheKey, previousResponse, userId);
+        if (pathModel.isPresent()) {
+            return new Result.Read(new RequestEnvelope(pathModel.get(), stream, hint, -1, -1));
+        }
+        if (model == null || model.isBlank()) {
+            return new Result.Invalid(GatewayError.MISSING_MODEL);
+        }
+        if (model.length() > 200 || model.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return new Result.Invalid(GatewayError.INVALID_MODEL);
+        }
+        return new Result.Read(new RequestEnvelope(model, stream, hint, start, end));
+    }
+
+    private static Optional<String> firstNonBlank(String... candidates) {
+        for (String candidate : candidates) {
+            if (candidate != null && !candidate.isBlank()) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String text(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_STRING) {
+            return parser.getText();
+        }
+        parser.skipChildren();
+        return null;
+    }
+
+    private static String metadataUserId(JsonParser parser, JsonToken value) throws IOException {
+        if (value != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return null;
+        }
+        String userId = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken inner = parser.nextToken();
+            if (field.equals("user_id")) {
+                userId = text(parser, inner);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return userId;
+    }
+}

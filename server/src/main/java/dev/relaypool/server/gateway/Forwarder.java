@@ -1,0 +1,174 @@
+package dev.relaypool.server.gateway;
+
+import dev.relaypool.server.gateway.upstream.CancelSignal;
+import dev.relaypool.server.gateway.upstream.OutboundRequest;
+import dev.relaypool.server.gateway.upstream.UpstreamCaller;
+import dev.relaypool.server.gateway.upstream.UpstreamCaller.Attempt;
+import dev.relaypool.server.usage.TokenUsage;
+import dev.relaypool.server.usage.UsageRecord;
+import dev.relaypool.server.usage.UsageSink;
+import io.undertow.server.HttpServerExchange;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a request upstream, failing over to another account while nothing has reached the client yet, and
+ * hands exactly one usage record per request to the usage sink. Every lease is released, whatever happens.
+ */
+final class Forwarder {
+    private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
+    private static final List<String> SESSION_HEADERS = List.of("x-claude-code-session-id", "session_id", "conversation_id");
+
+    private record LastFailure(UpstreamAccount account, String upstreamModel, FailureClass failure,
+                               Optional<Duration> retryAfter) {}
+
+    private final AccountSelector selector;
+    private final UpstreamCaller caller;
+    private final UsageRecords usage;
+    private final int maxSwitches;
+
+    Forwarder(AccountSelector selector, UpstreamCaller caller, UsageRecords usage, int maxSwitches) {
+        this.selector = selector;
+        this.caller = caller;
+        this.usage = usage;
+        this.maxSwitches = maxSwitches;
+    }
+
+    void forward(HttpServerExchange exchange, RequestContext ctx, byte[] body, RequestEnvelope envelope) {
+        Optional<String> hint = sessionHint(exchange).or(envelope::sessionHint);
+        List<Map.Entry<String, String>> headers = clientHeaders(exchange);
+        String query = queryWithoutKey(exchange.getQueryString());
+        CancelSignal signal = new CancelSignal();
+        Set<Long> tried = new LinkedHashSet<>();
+        LastFailure last = null;
+        try (ConnectionWatch.Handle watched = ConnectionWatch.of(exchange.getConnection()).watch(signal)) {
+            for (int attempt = 0; attempt <= maxSwitches; attempt++) {
+                Selection selection = selector.select(ctx.key(), envelope.model(), hint, Set.copyOf(tried));
+                if (selection instanceof Selection.NoneAvailable(GatewayError reason, Duration retryAfter)) {
+                    if (last == null) {
+                        Optional<Duration> wait = retryAfter.isZero() ? Optional.empty() : Optional.of(retryAfter);
+                        int status = ErrorResponder.send(exchange, ctx.dialect(), reason, reason.defaultMessage(), wait);
+                        usage.record(ctx, envelope, null, null, status, TokenUsage.NONE, null, reason.code());
+                        return;
+                    }
+                    break;
+                }
+                Selection.Chosen chosen = (Selection.Chosen) selection;
+                UpstreamAccount account = chosen.account();
+                try {
+                    if (account.platform() != ctx.endpoint().platform()) {
+                        throw new IllegalStateException("selector chose a " + account.platform() + " account for "
+                                + ctx.endpoint());
+                    }
+                    OutboundRequest outbound = new OutboundRequest("POST",
+                            ctx.endpoint().upstreamPath(chosen.upstreamModel()) + query, headers,
+                            envelope.bodyFor(body, chosen.upstreamModel()), envelope.stream());
+                    LastFailure failure = attempt(exchange, ctx, envelope, chosen, outbound, signal);
+                    if (failure == null) {
+                        return;
+                    }
+                    last = failure;
+                    tried.add(account.id());
+                    if (!failure.failure().failover()) {
+                        break;
+                    }
+                } finally {
+                    chosen.lease().release();
+                }
+            }
+        }
+        GatewayError error = last.failure().error();
+        int status = ErrorResponder.send(exchange, ctx.dialect(), error, error.defaultMessage(), last.retryAfter());
+        usage.record(ctx, envelope, last.account(), last.upstreamModel(), status, TokenUsage.NONE, null,
+                last.failure().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** One attempt; null when the request is finished (answered, or the client left), else why it failed. */
+    private LastFailure attempt(HttpServerExchange exchange, RequestContext ctx, RequestEnvelope envelope,
+                                Selection.Chosen chosen, OutboundRequest outbound, CancelSignal signal) {
+        UpstreamAccount account = chosen.account();
+        switch (caller.call(account, outbound, signal)) {
+            case Attempt.Failed(FailureClass failure, Optional<Duration> retryAfter, String detail) -> {
+                selector.onFailure(account, failure, retryAfter);
+                log.info("account {} failed before the first byte: {} ({})", account.id(), failure, detail);
+                return new LastFailure(account, chosen.upstreamModel(), failure, retryAfter);
+            }
+            case Attempt.ClientGone() -> {
+                usage.record(ctx, envelope, account, chosen.upstreamModel(), 499, TokenUsage.NONE, null, "client_gone");
+                return null;
+            }
+            case Attempt.Answered(Response answered) -> {
+                try (Response response = answered) {
+                    Relay relay = new Relay(ctx.dialect(), new ExchangeSink(exchange), signal, ctx.startNanos());
+                    return settle(ctx, envelope, chosen, relay.relay(response, envelope.stream()));
+                }
+            }
+        }
+    }
+
+    private LastFailure settle(RequestContext ctx, RequestEnvelope envelope, Selection.Chosen chosen, RelayResult result) {
+        UpstreamAccount account = chosen.account();
+        String upstreamModel = chosen.upstreamModel();
+        switch (result) {
+            case RelayResult.FailedBeforeFirstByte(FailureClass failure, String detail) -> {
+                selector.onFailure(account, failure, Optional.empty());
+                log.info("account {} failed before the first byte: {} ({})", account.id(), failure, detail);
+                return new LastFailure(account, upstreamModel, failure, Optional.empty());
+            }
+            case RelayResult.Delivered(int status, TokenUsage tokens, Long firstByte, FailureClass brokenBy) -> {
+                if (brokenBy == null) {
+                    selector.onSuccess(account);
+                } else {
+                    selector.onFailure(account, brokenBy, Optional.empty());
+                    log.warn("account {} stream broke after the first byte: {}", account.id(), brokenBy);
+                }
+                usage.record(ctx, envelope, account, upstreamModel, status, tokens, firstByte,
+                        brokenBy == null ? null : brokenBy.name().toLowerCase(java.util.Locale.ROOT));
+                return null;
+            }
+            case RelayResult.ClientGone(int status, TokenUsage tokens, Long firstByte) -> {
+                usage.record(ctx, envelope, account, upstreamModel, firstByte == null ? 499 : status, tokens, firstByte,
+                        "client_gone");
+                return null;
+            }
+        }
+    }
+
+    private static Optional<String> sessionHint(HttpServerExchange exchange) {
+        for (String header : SESSION_HEADERS) {
+            String value = exchange.getRequestHeaders().getFirst(header);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value.trim());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<Map.Entry<String, String>> clientHeaders(HttpServerExchange exchange) {
+        List<Map.Entry<String, String>> headers = new java.util.ArrayList<>();
+        exchange.getRequestHeaders().forEach(values -> values.forEach(v -> headers.add(Map.entry(values.getHeaderName().toString(), v))));
+        return headers;
+    }
+
+    /** The client's query as sent, minus {@code key} (a Gemini client's Relaypool key). */
+    static String queryWithoutKey(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return "";
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String part : rawQuery.split("&")) {
+            String name = java.net.URLDecoder.decode(part.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+            if (!part.isEmpty() && !name.equals("key")) {
+                kept.append(kept.isEmpty() ? "?" : "&").append(part);
+            }
+        }
+        return kept.toString();
+    }
+}

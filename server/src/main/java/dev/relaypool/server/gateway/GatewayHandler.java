@@ -1,0 +1,121 @@
+package dev.relaypool.server.gateway;
+
+import dev.relaypool.server.http.RequestIdHandler;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A gateway request on its virtual thread: route, authenticate, check the key's platform, then answer locally
+ * (model listings) or read the body and forward. The one place where an unexpected exception becomes a response.
+ */
+final class GatewayHandler implements HttpHandler {
+    private static final Logger log = LoggerFactory.getLogger(GatewayHandler.class);
+
+    private final KeyAuthenticator authenticator;
+    private final RequestBodies bodies;
+    private final ModelsResponder models;
+    private final Forwarder forwarder;
+    private final Clock clock;
+
+    GatewayHandler(KeyAuthenticator authenticator, RequestBodies bodies, ModelsResponder models, Forwarder forwarder,
+                   Clock clock) {
+        this.authenticator = authenticator;
+        this.bodies = bodies;
+        this.models = models;
+        this.forwarder = forwarder;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        long startNanos = System.nanoTime();
+        Dialect guessed = Dialects.guess(exchange.getRequestPath(), exchange.getRequestHeaders());
+        try {
+            switch (Router.match(exchange.getRequestMethod().toString(), exchange.getRequestPath())) {
+                case RouteMatch.NotFound() -> ErrorResponder.send(exchange, guessed, GatewayError.NOT_FOUND);
+                case RouteMatch.MethodNotAllowed(String allowed) -> {
+                    exchange.getResponseHeaders().put(Headers.ALLOW, allowed);
+                    ErrorResponder.send(exchange, guessed, GatewayError.METHOD_NOT_ALLOWED);
+                }
+                case RouteMatch.Matched(Endpoint endpoint, Optional<String> pathModel) ->
+                        authenticated(exchange, endpoint, pathModel, startNanos);
+            }
+        } catch (RuntimeException e) {
+            log.error("gateway request failed", e);
+            if (!exchange.isResponseStarted()) {
+                exchange.getResponseHeaders().remove(Headers.CONTENT_LENGTH);
+                ErrorResponder.send(exchange, guessed, GatewayError.INTERNAL);
+            } else {
+                exchange.setPersistent(false); // the client must not take a cut answer for a whole one
+            }
+        } finally {
+            exchange.endExchange();
+        }
+    }
+
+    private void authenticated(HttpServerExchange exchange, Endpoint endpoint, Optional<String> pathModel,
+                               long startNanos) {
+        Dialect guessed = endpoint.platform() == null
+                ? Dialects.guess(exchange.getRequestPath(), exchange.getRequestHeaders()) : endpoint.dialect(null);
+        Optional<String> presented = PresentedKey.from(exchange);
+        if (presented.isEmpty()) {
+            ErrorResponder.send(exchange, guessed, GatewayError.MISSING_KEY);
+            return;
+        }
+        KeyContext key;
+        switch (authenticator.authenticate(presented.get())) {
+            case KeyLookup.Active(KeyContext active) -> key = active;
+            case KeyLookup.Unknown() -> {
+                ErrorResponder.send(exchange, guessed, GatewayError.UNKNOWN_KEY);
+                return;
+            }
+            case KeyLookup.Disabled() -> {
+                ErrorResponder.send(exchange, guessed, GatewayError.KEY_DISABLED);
+                return;
+            }
+            case KeyLookup.Expired() -> {
+                ErrorResponder.send(exchange, guessed, GatewayError.KEY_EXPIRED);
+                return;
+            }
+            case KeyLookup.OverQuota(String message) -> {
+                ErrorResponder.send(exchange, guessed, GatewayError.QUOTA_EXCEEDED, message, Optional.empty());
+                return;
+            }
+        }
+        Dialect dialect = endpoint.dialect(key.platform());
+        if (endpoint.platform() != null && endpoint.platform() != key.platform()) {
+            ErrorResponder.send(exchange, dialect, GatewayError.WRONG_PLATFORM, "This API key belongs to a "
+                    + key.platform().wireName() + " group; it cannot call " + exchange.getRequestPath() + ".",
+                    Optional.empty());
+            return;
+        }
+        RequestContext ctx = new RequestContext(RequestIdHandler.of(exchange), endpoint, dialect, key, startNanos,
+                clock.instant(), clientIp(exchange), exchange.getRequestHeaders().getFirst(Headers.USER_AGENT));
+        if (!endpoint.forwarded()) {
+            models.respond(exchange, ctx, pathModel);
+            return;
+        }
+        switch (bodies.read(exchange)) {
+            case RequestBodies.Body.TooLarge() -> ErrorResponder.send(exchange, dialect, GatewayError.BODY_TOO_LARGE);
+            case RequestBodies.Body.ClientGone() -> exchange.setPersistent(false);
+            case RequestBodies.Body.Read(byte[] body) -> {
+                switch (EnvelopeReader.read(body, pathModel, endpoint == Endpoint.GEMINI_STREAM)) {
+                    case EnvelopeReader.Result.Invalid(GatewayError error) -> ErrorResponder.send(exchange, dialect, error);
+                    case EnvelopeReader.Result.Read(RequestEnvelope envelope) ->
+                            forwarder.forward(exchange, ctx, body, envelope);
+                }
+            }
+        }
+    }
+
+    private static String clientIp(HttpServerExchange exchange) {
+        InetSocketAddress source = exchange.getSourceAddress();
+        return source == null || source.getAddress() == null ? null : source.getAddress().getHostAddress();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.relaypool.server.gateway;
+
+import dev.relaypool.server.gateway.streaming.SseEvent;
+import dev.relaypool.server.gateway.streaming.SseSplitter;
+import dev.relaypool.server.gateway.streaming.UsageTap;
+import dev.relaypool.server.gateway.upstream.CancelSignal;
+import dev.relaypool.server.gateway.upstream.HeaderPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import okhttp3.Response;
+
+/**
+ * Passes one upstream answer to the client. Streams go event by event, each flushed as soon as it is complete,
+ * byte for byte as received, while the usage tap reads along; the client's status line waits for the first event
+ * so that an answer that dies before it can still fail over. A stream that breaks later ends with the protocol's
+ * in-band error event. Other answers are read whole, then sent with their length.
+ */
+final class Relay {
+    private static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
+    private static final int MAX_BUFFERED_BYTES = 128 * 1024 * 1024;
+    /** A non-SSE stream (Gemini's JSON array) is kept this far for the usage parse at its end. */
+    private static final int MAX_RAW_TEE_BYTES = 16 * 1024 * 1024;
+
+    private final Dialect dialect;
+    private final ClientSink sink;
+    private final CancelSignal signal;
+    private final long startNanos;
+    private final UsageTap tap;
+    private Long firstByteMillis;
+
+    Relay(Dialect dialect, ClientSink sink, CancelSignal signal, long startNanos) {
+        this.dialect = dialect;
+        this.sink = sink;
+        this.signal = signal;
+        this.startNanos = startNanos;
+        this.tap = dialect.newUsageTap();
+    }
+
+    RelayResult relay(Response response, boolean streamRequested) {
+        String contentType = String.valueOf(response.header("content-type")).toLowerCase(java.util.Locale.ROOT);
+        boolean sse = contentType.startsWith("text/event-stream");
+        boolean success = response.code() >= 200 && response.code() < 300;
+        InputStream in = response.body().byteStream(); // closed with the response, by the caller
+        if (success && (sse || streamRequested)) {
+            return stream(response, in, sse);
+        }
+        return buffered(response, in, success);
+    }
+
+    private RelayResult stream(Response response, InputStream in, boolean sse) {
+        SseSplitter splitter = new SseSplitter(MAX_EVENT_BYTES);
+        ByteArrayOutputStream tee = sse ? null : new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            try {
+                for (int read; (read = in.read(buffer)) != -1; ) {
+                    if (sse) {
+                        for (byte[] event : splitter.feed(buffer, 0, read)) {
+                            tap.onEvent(new SseEvent(event));
+                            send(response, event);
+                        }
+                    } else {
+                        if (tee.size() + read <= MAX_RAW_TEE_BYTES) {
+                            tee.write(buffer, 0, read);
+                        }
+                        send(response, java.util.Arrays.copyOf(buffer, read));
+                    }
+                }
+            } catch (ClientSink.ClientDisconnected e) {
+                throw e;
+            } catch (IOException e) {
+                if (signal.cancelled()) {
+                    return new RelayResult.ClientGone(response.code(), tap.usage(), firstByteMillis);
+                }
+                boolean idle = e instanceof InterruptedIOException;
+                if (!sink.committed()) {
+                    return new RelayResult.FailedBeforeFirstByte(
+                            idle ? FailureClass.HEADER_TIMEOUT : FailureClass.EMPTY_ANSWER, e.getClass().getSimpleName());
+                }
+                return broken(response, idle ? FailureClass.STREAM_IDLE : FailureClass.STREAM_BROKEN);
+            }
+            byte[] rest = splitter.drain();
+            if (rest.length > 0) {
+                tap.onEvent(new SseEvent(rest));
+                send(response, rest);
+            }
+            if (!sink.committed()) {
+                return new RelayResult.FailedBeforeFirstByte(FailureClass.EMPTY_ANSWER, "empty stream");
+            }
+            if (tee != null) {
+                tap.onBody(tee.toByteArray());
+            } else if (!tap.sawEnd()) {
+                return broken(response, FailureClass.STREAM_BROKEN); // closed cleanly, but before the final event
+            }
+            return new RelayResult.Delivered(response.code(), tap.usage(), firstByteMillis, null);
+        } catch (ClientSink.ClientDisconnected e) {
+            signal.cancel();
+            return new RelayResult.ClientGone(response.code(), tap.usage(), firstByteMillis);
+        }
+    }
+
+    private RelayResult broken(Response response, FailureClass failure) throws ClientSink.ClientDisconnected {
+        GatewayError error = failure.error();
+        String message = failure == FailureClass.STREAM_IDLE
+                ? "The upstream stream stalled; the answer is incomplete." : error.defaultMessage();
+        sink.write(dialect.streamError(error, message));
+        return new RelayResult.Delivered(response.code(), tap.usage(), firstByteMillis, failure);
+    }
+
+    private RelayResult buffered(Response response, InputStream in, boolean success) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int read; (read = in.read(buffer)) != -1; ) {
+                if (body.size() + read > MAX_BUFFERED_BYTES) {
+                    return new RelayResult.FailedBeforeFirstByte(FailureClass.SERVER_ERROR, "answer too large");
+                }
+                body.write(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            if (signal.cancelled()) {
+                return new RelayResult.ClientGone(response.code(), tap.usage(), null);
+            }
+            return new RelayResult.FailedBeforeFirstByte(
+                    e instanceof InterruptedIOException ? FailureClass.HEADER_TIMEOUT : FailureClass.EMPTY_ANSWER,
+                    e.getClass().getSimpleName());
+        }
+        byte[] bytes = body.toByteArray();
+        if (success) {
+            tap.onBody(bytes);
+        }
+        sink.commit(response.code(), headersOf(response), bytes.length);
+        try {
+            sink.write(bytes);
+        } catch (ClientSink.ClientDisconnected e) {
+            return new RelayResult.ClientGone(response.code(), tap.usage(), null);
+        }
+        return new RelayResult.Delivered(response.code(), tap.usage(), null, null);
+    }
+
+    private void send(Response response, byte[] bytes) throws ClientSink.ClientDisconnected {
+        if (!sink.committed()) {
+            sink.commit(response.code(), headersOf(response), -1);
+            firstByteMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        }
+        sink.write(bytes);
+    }
+
+    private static List<Map.Entry<String, String>> headersOf(Response response) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        okhttp3.Headers upstream = response.headers();
+        for (int i = 0; i < upstream.size(); i++) {
+            if (HeaderPolicy.returnsResponseHeader(upstream.name(i))) {
+                headers.add(Map.entry(upstream.name(i).toLowerCase(java.util.Locale.ROOT), upstream.value(i)));
+            }
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.relaypool.server.gateway.upstream;
+
+import dev.relaypool.server.config.RelaypoolConfig;
+import dev.relaypool.server.gateway.UpstreamAccount;
+import dev.relaypool.server.gateway.UpstreamProxy;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Credentials;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One OkHttp client per account (and its proxy), all sharing one connection pool and dispatcher. Redirects are
+ * never followed (a redirect would carry the account's credential elsewhere). Two variants per account differ
+ * only in the read timeout: a stream may be silent for at most the idle timeout, a buffered answer may take
+ * until the response-header timeout before its headers arrive.
+ */
+public final class UpstreamClients implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(UpstreamClients.class);
+
+    /** Marks a request whose client sent no User-Agent: OkHttp's own is removed, no identity is made up. */
+    public record NoUserAgent() {}
+
+    private record Clients(Optional<UpstreamProxy> proxy, OkHttpClient streaming, OkHttpClient buffered) {}
+
+    private final OkHttpClient base;
+    private final Duration streamIdle;
+    private final Duration bufferedRead;
+    private final ConcurrentMap<Long, Clients> byAccount = new ConcurrentHashMap<>();
+
+    public UpstreamClients(RelaypoolConfig.Gateway config) {
+        this.streamIdle = config.streamIdleTimeout();
+        this.bufferedRead = max(config.streamIdleTimeout(), config.responseHeaderTimeout());
+        this.base = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+                .connectTimeout(config.connectTimeout())
+                .readTimeout(streamIdle)
+                .writeTimeout(bufferedRead)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .addNetworkInterceptor(chain -> {
+                    Request request = chain.request();
+                    if (request.tag(NoUserAgent.class) != null) {
+                        request = request.newBuilder().removeHeader("User-Agent").build();
+                    }
+                    return chain.proceed(request);
+                })
+                .build();
+    }
+
+    public OkHttpClient forAccount(UpstreamAccount account, boolean streaming) {
+        Clients clients = byAccount.compute(account.id(), (id, existing) ->
+                existing != null && existing.proxy().equals(account.proxy()) ? existing : build(account.proxy()));
+        return streaming ? clients.streaming() : clients.buffered();
+    }
+
+    private Clients build(Optional<UpstreamProxy> proxy) {
+        OkHttpClient.Builder builder = base.newBuilder();
+        proxy.ifPresent(p -> configureProxy(builder, p));
+        OkHttpClient streaming = builder.build();
+        return new Clients(proxy, streaming, streaming.newBuilder().readTimeout(bufferedRead).build());
+    }
+
+    private static void configureProxy(OkHttpClient.Builder builder, UpstreamProxy proxy) {
+        InetSocketAddress address = InetSocketAddress.createUnresolved(proxy.host(), proxy.port());
+        switch (proxy.type()) {
+            case HTTP -> {
+                builder.proxy(new Proxy(Proxy.Type.HTTP, address));
+                if (proxy.username().isPresent()) {
+                    String credentials = Credentials.basic(proxy.username().get(), proxy.password().orElse(""));
+                    builder.proxyAuthenticator((route, response) ->
+                            response.request().header("Proxy-Authorization") != null ? null // refused: give up
+                                    : response.request().newBuilder().header("Proxy-Authorization", credentials).build());
+                }
+            }
+            case SOCKS5 -> {
+                builder.proxy(new Proxy(Proxy.Type.SOCKS, address));
+                if (proxy.username().isPresent()) {
+                    // the JDK's SOCKS client takes credentials only from the global Authenticator
+                    log.warn("SOCKS5 proxy {}:{} has credentials, which are not supported yet; connecting without",
+                            proxy.host(), proxy.port());
+                }
+            }
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    @Override
+    public void close() {
+        base.dispatcher().executorService().shutdown();
+        base.connectionPool().evictAll();
+    }
+}
