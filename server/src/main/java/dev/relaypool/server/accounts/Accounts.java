@@ -1,0 +1,52 @@
+package dev.relaypool.server.accounts;
+
+import dev.relaypool.server.storage.Database;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Front door of upstream accounts: creation with encrypted credentials, group links, and the in-memory snapshot of
+ * schedulable accounts per group that the scheduler reads on every request (reloaded after each change and, for
+ * changes made on other nodes, by {@link #reload()} from a broadcast or a timer).
+ */
+public final class Accounts {
+    private final Database database;
+    private final CredentialCodec codec;
+    private volatile Map<Long, List<PooledAccount>> byGroup = Map.of();
+
+    public Accounts(Database database, CredentialCodec codec) {
+        this.database = database;
+        this.codec = codec;
+        reload();
+    }
+
+    public long create(NewAccount account) {
+        long id = database.transactionResult(db -> new AccountStore(db, codec).insert(account));
+        reload();
+        return id;
+    }
+
+    public void linkToGroup(long accountId, long groupId, int priority) {
+        database.transaction(db -> new AccountStore(db, codec).link(accountId, groupId, priority));
+        reload();
+    }
+
+    public void replaceCredentials(long accountId, AccountCredentials credentials) {
+        database.transaction(db -> new AccountStore(db, codec).replaceCredentials(accountId, credentials));
+        reload();
+    }
+
+    public void markError(long accountId, String message) {
+        database.transaction(db -> new AccountStore(db, codec).markError(accountId, message));
+        reload();
+    }
+
+    /** The group's schedulable accounts, best priority first; never null. */
+    public List<PooledAccount> schedulable(long groupId) {
+        return byGroup.getOrDefault(groupId, List.of());
+    }
+
+    public void reload() {
+        byGroup = Map.copyOf(database.transactionResult(db -> new AccountStore(db, codec).schedulableByGroup()));
+    }
+}
