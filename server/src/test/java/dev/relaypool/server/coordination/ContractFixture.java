@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
@@ -32,6 +34,11 @@ interface ContractFixture {
 
     /** The clock the nodes were given (cooldown instants are made with it). */
     Clock clock();
+
+    /** Now by {@link #clock()}, to the millisecond (the precision both stores keep). */
+    default Instant now() {
+        return clock().instant().truncatedTo(ChronoUnit.MILLIS);
+    }
 
     /** Closes {@code resource} after the test, even when it fails. */
     <T extends AutoCloseable> T closeAfterTest(T resource);
