@@ -1,0 +1,193 @@
+package dev.relaypool.server.coordination.local;
+
+import dev.relaypool.server.coordination.Arguments;
+import dev.relaypool.server.coordination.Lease;
+import dev.relaypool.server.coordination.LeaseResult;
+import dev.relaypool.server.coordination.Leases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Leases in memory. One lock guards all keys: every operation is a few map updates, far cheaper than the request
+ * it guards. Expiry follows the injected clock; waiting follows real time (a wait is a real delay for a caller).
+ */
+final class LocalLeases implements Leases {
+    /** Waiters re-check at least this often, so a dead holder's expiry frees them without a release signal. */
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, Slots> slotsByKey = new HashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+
+    LocalLeases(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Held leases (id → expiry) and waiters of one key; guarded by {@link #lock}. */
+    private final class Slots {
+        final Map<Long, Instant> expiries = new HashMap<>();
+        final Condition freed = lock.newCondition();
+        int waiters;
+
+        boolean hasRoom(int limit) {
+            Instant now = clock.instant();
+            expiries.values().removeIf(expiry -> !expiry.isAfter(now));
+            return limit <= 0 || expiries.size() < limit;
+        }
+    }
+
+    @Override
+    public Optional<Lease> tryAcquire(String key, int limit, Duration ttl) {
+        Arguments.key(key);
+        Arguments.positive(ttl, "ttl");
+        lock.lock();
+        try {
+            Slots slots = slotsByKey.computeIfAbsent(key, k -> new Slots());
+            Optional<Lease> lease = slots.hasRoom(limit) ? Optional.of(grant(key, slots, ttl)) : Optional.empty();
+            forgetIfIdle(key, slots);
+            return lease;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public LeaseResult acquire(String key, int limit, Duration ttl, Duration maxWait, int maxWaiters) {
+        Arguments.key(key);
+        Arguments.positive(ttl, "ttl");
+        Arguments.notNegative(maxWait, "maxWait");
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        lock.lock();
+        try {
+            Slots slots = slotsByKey.computeIfAbsent(key, k -> new Slots());
+            if (slots.hasRoom(limit)) {
+                return new LeaseResult.Acquired(grant(key, slots, ttl));
+            }
+            if (slots.waiters >= maxWaiters) {
+                forgetIfIdle(key, slots);
+                return new LeaseResult.QueueFull();
+            }
+            slots.waiters++;
+            try {
+                for (long remaining = deadline - System.nanoTime(); remaining > 0; remaining = deadline - System.nanoTime()) {
+                    slots.freed.awaitNanos(Math.min(remaining, RECHECK_NANOS));
+                    if (slots.hasRoom(limit)) {
+                        return new LeaseResult.Acquired(grant(key, slots, ttl));
+                    }
+                }
+                return new LeaseResult.TimedOut();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new LeaseResult.TimedOut();
+            } finally {
+                slots.waiters--;
+                forgetIfIdle(key, slots);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int inUse(String key) {
+        lock.lock();
+        try {
+            Slots slots = slotsByKey.get(key);
+            if (slots == null) {
+                return 0;
+            }
+            slots.hasRoom(0); // purges expired leases
+            return slots.expiries.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public int waiting(String key) {
+        lock.lock();
+        try {
+            Slots slots = slotsByKey.get(key);
+            return slots == null ? 0 : slots.waiters;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Lease grant(String key, Slots slots, Duration ttl) {
+        long id = ids.incrementAndGet();
+        slots.expiries.put(id, clock.instant().plus(ttl));
+        return new LocalLease(key, id);
+    }
+
+    private void forgetIfIdle(String key, Slots slots) {
+        if (slots.expiries.isEmpty() && slots.waiters == 0) {
+            slotsByKey.remove(key, slots);
+        }
+    }
+
+    private final class LocalLease implements Lease {
+        private final String key;
+        private final long id;
+
+        LocalLease(String key, long id) {
+            this.key = key;
+            this.id = id;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+
+        @Override
+        public boolean renew(Duration ttl) {
+            Arguments.positive(ttl, "ttl");
+            lock.lock();
+            try {
+                Slots slots = slotsByKey.get(key);
+                if (slots == null) {
+                    return false;
+                }
+                Instant now = clock.instant();
+                Instant expiry = slots.expiries.get(id);
+                if (expiry == null || !expiry.isAfter(now)) {
+                    slots.expiries.remove(id);
+                    return false;
+                }
+                slots.expiries.put(id, now.plus(ttl));
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void close() {
+            lock.lock();
+            try {
+                Slots slots = slotsByKey.get(key);
+                if (slots != null && slots.expiries.remove(id) != null) {
+                    slots.freed.signalAll();
+                    forgetIfIdle(key, slots);
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Lease[" + key + "#" + id + "]";
+        }
+    }
+}

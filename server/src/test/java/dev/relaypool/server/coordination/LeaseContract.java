@@ -1,0 +1,175 @@
+package dev.relaypool.server.coordination;
+
+import static dev.relaypool.server.coordination.ContractFixture.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Leases: limits hold under races, dead holders expire, waiters queue boundedly and wake on release. */
+interface LeaseContract extends ContractFixture {
+    Duration LONG = Duration.ofSeconds(30);
+
+    @Test
+    default void grantsExactlyTheLimitWhenManyRaceForSlots() throws Exception {
+        String key = key("race");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Optional<Lease>>> attempts = new ArrayList<>();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 50; i++) {
+                Leases leases = i % 2 == 0 ? node().leases() : otherNode().leases();
+                attempts.add(threads.submit(() -> {
+                    start.await();
+                    return leases.tryAcquire(key, 5, LONG);
+                }));
+            }
+            start.countDown();
+        }
+        List<Lease> granted = new ArrayList<>();
+        for (Future<Optional<Lease>> attempt : attempts) {
+            attempt.get().ifPresent(granted::add);
+        }
+        assertThat(granted).hasSize(5);
+        assertThat(node().leases().inUse(key)).isEqualTo(5);
+        granted.forEach(Lease::close);
+        assertThat(node().leases().inUse(key)).isZero();
+    }
+
+    @Test
+    default void neverHoldsMoreThanTheLimitWhileWaitersTakeTurns() throws Exception {
+        String key = key("turns");
+        AtomicInteger holding = new AtomicInteger();
+        AtomicInteger mostHeld = new AtomicInteger();
+        AtomicInteger served = new AtomicInteger();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 50; i++) {
+                Leases leases = i % 2 == 0 ? node().leases() : otherNode().leases();
+                threads.submit(() -> {
+                    if (leases.acquire(key, 5, LONG, Duration.ofSeconds(20), 50) instanceof LeaseResult.Acquired(Lease lease)) {
+                        try (lease) {
+                            mostHeld.accumulateAndGet(holding.incrementAndGet(), Math::max);
+                            Thread.sleep(5);
+                            holding.decrementAndGet();
+                            served.incrementAndGet();
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        assertThat(served).hasValue(50);
+        assertThat(mostHeld.get()).isBetween(1, 5);
+        assertThat(node().leases().inUse(key)).isZero();
+        assertThat(node().leases().waiting(key)).isZero();
+    }
+
+    @Test
+    default void freesTheSlotOfAHolderThatDied() {
+        String key = key("dead");
+        closeAfterTest(node().leases().tryAcquire(key, 1, TTL)); // never released in time: the holder "died"
+        assertThat(otherNode().leases().tryAcquire(key, 1, TTL)).isEmpty();
+
+        passTime(TTL.plusMillis(100));
+
+        assertThat(node().leases().inUse(key)).isZero();
+        closeAfterTest(otherNode().leases().tryAcquire(key, 1, TTL));
+    }
+
+    @Test
+    default void renewingKeepsALeaseAlive() {
+        String key = key("renew");
+        Duration ttl = TTL.multipliedBy(2);
+        Lease lease = closeAfterTest(node().leases().tryAcquire(key, 1, ttl));
+        passTime(ttl.multipliedBy(6).dividedBy(10));
+        assertThat(lease.renew(ttl)).isTrue();
+        passTime(ttl.multipliedBy(6).dividedBy(10)); // past the first expiry
+
+        assertThat(node().leases().inUse(key)).isEqualTo(1);
+        assertThat(otherNode().leases().tryAcquire(key, 1, ttl)).isEmpty();
+        lease.close();
+        assertThat(lease.renew(ttl)).as("renewing a released lease").isFalse();
+    }
+
+    @Test
+    default void releasingTwiceFreesOnlyOneSlot() {
+        String key = key("twice");
+        Lease first = node().leases().tryAcquire(key, 2, LONG).orElseThrow();
+        closeAfterTest(node().leases().tryAcquire(key, 2, LONG));
+
+        first.close();
+        first.close();
+
+        assertThat(node().leases().inUse(key)).isEqualTo(1);
+        closeAfterTest(otherNode().leases().tryAcquire(key, 2, LONG));
+        assertThat(otherNode().leases().tryAcquire(key, 2, LONG)).isEmpty();
+    }
+
+    @Test
+    default void countsLeasesWithoutALimit() {
+        String key = key("unlimited");
+        for (int i = 0; i < 3; i++) {
+            closeAfterTest(node().leases().tryAcquire(key, 0, LONG));
+        }
+        assertThat(otherNode().leases().inUse(key)).isEqualTo(3);
+    }
+
+    @Test
+    default void waiterGetsTheSlotWhenItIsReleased() throws Exception {
+        String key = key("wake");
+        Lease holder = node().leases().tryAcquire(key, 1, LONG).orElseThrow();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<LeaseResult> waiter = threads.submit(
+                    () -> otherNode().leases().acquire(key, 1, LONG, Duration.ofSeconds(10), 5));
+            assertThat(eventually(WITHIN, () -> node().leases().waiting(key) == 1)).as("queued").isTrue();
+
+            long released = System.nanoTime();
+            holder.close();
+            LeaseResult result = waiter.get(5, TimeUnit.SECONDS);
+
+            assertThat(result).isInstanceOf(LeaseResult.Acquired.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - released)).isLessThan(WITHIN);
+            closeAfterTest(((LeaseResult.Acquired) result).lease());
+        }
+        assertThat(node().leases().waiting(key)).isZero();
+    }
+
+    @Test
+    default void waiterGivesUpAfterItsMaximumWait() {
+        String key = key("timeout");
+        closeAfterTest(node().leases().tryAcquire(key, 1, LONG));
+
+        LeaseResult result = otherNode().leases().acquire(key, 1, LONG, Duration.ofMillis(200), 5);
+
+        assertThat(result).isInstanceOf(LeaseResult.TimedOut.class);
+        assertThat(node().leases().waiting(key)).isZero();
+    }
+
+    @Test
+    default void refusesAtOnceWhenTheWaitQueueIsFull() throws Exception {
+        String key = key("full");
+        Lease holder = node().leases().tryAcquire(key, 1, LONG).orElseThrow();
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<LeaseResult> queued = threads.submit(
+                    () -> node().leases().acquire(key, 1, LONG, Duration.ofSeconds(10), 1));
+            assertThat(eventually(WITHIN, () -> otherNode().leases().waiting(key) == 1)).as("queued").isTrue();
+
+            long asked = System.nanoTime();
+            LeaseResult refused = otherNode().leases().acquire(key, 1, LONG, Duration.ofSeconds(10), 1);
+
+            assertThat(refused).isInstanceOf(LeaseResult.QueueFull.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(WITHIN);
+            holder.close();
+            assertThat(queued.get(5, TimeUnit.SECONDS)).isInstanceOf(LeaseResult.Acquired.class);
+            closeAfterTest(((LeaseResult.Acquired) queued.get()).lease());
+        }
+    }
+}
