@@ -33,10 +33,10 @@ cp -pR "$ROOT/server/target/lib" "$TOP/server/target/lib"
 cp -p "$ROOT/desktop-admin/target/relaypool-desktop.jar" "$TOP/desktop-admin/target/"
 cp -pR "$ROOT/desktop-admin/target/lib" "$TOP/desktop-admin/target/lib"
 cp -p "$ROOT/relaypool" "$TOP/relaypool"
-# Deployment files only: the module's build file, tests and build output stay behind.
+# Deployment files only: the module's build file, tests, build output and local Compose volumes stay behind.
 for f in "$ROOT"/deploy/* "$ROOT"/deploy/.env.example; do
   [[ -e "$f" ]] || continue
-  case "$(basename "$f")" in pom.xml|src|target) continue ;; esac
+  case "$(basename "$f")" in pom.xml|src|target|volumes) continue ;; esac
   cp -pR "$f" "$TOP/deploy/"
 done
 [[ -f "$ROOT/README.md" ]] && cp -p "$ROOT/README.md" "$TOP/"

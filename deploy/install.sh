@@ -66,7 +66,12 @@ java_major() { # feature version of the given java binary, or nothing
 
 find_java_home() {
   local candidates=() c v
-  [[ -n "$JAVA_HOME_ARG" ]] && candidates+=("$JAVA_HOME_ARG")
+  if [[ -n "$JAVA_HOME_ARG" ]]; then # asked for one: that one or nothing
+    v=""
+    [[ -x "$JAVA_HOME_ARG/bin/java" ]] && v="$(java_major "$JAVA_HOME_ARG/bin/java")"
+    [[ "$v" =~ ^[0-9]+$ ]] && ((v >= REQUIRED_JAVA)) && { readlink -f "$JAVA_HOME_ARG"; return; }
+    die "--java-home $JAVA_HOME_ARG is not a Java ${REQUIRED_JAVA} or newer (found: ${v:-no java}). $(install_java_hint)"
+  fi
   [[ -n "${RELAYPOOL_JAVA_HOME:-}" ]] && candidates+=("$RELAYPOOL_JAVA_HOME")
   [[ -n "${JAVA_HOME:-}" ]] && candidates+=("$JAVA_HOME")
   if command -v java >/dev/null 2>&1; then
@@ -83,12 +88,18 @@ find_java_home() {
       return
     fi
   done
-  die "no Java ${REQUIRED_JAVA} or newer found (looked at --java-home, RELAYPOOL_JAVA_HOME, JAVA_HOME, java on the PATH,
-/usr/lib/jvm, /opt/java). Install one, then run this again, for example:
+  die "no Java ${REQUIRED_JAVA} or newer found (looked at RELAYPOOL_JAVA_HOME, JAVA_HOME, java on the PATH,
+/usr/lib/jvm, /opt/java). $(install_java_hint)"
+}
+
+install_java_hint() {
+  cat <<HINT
+Install one, then run this again, for example:
   Debian/Ubuntu: add the Adoptium apt repository (https://adoptium.net/installation/linux/) and
                  apt-get install temurin-${REQUIRED_JAVA}-jre   (or openjdk-${REQUIRED_JAVA}-jre-headless where your release has it)
   RHEL/Fedora:   dnf install temurin-${REQUIRED_JAVA}-jre (Adoptium repository) or java-${REQUIRED_JAVA}-openjdk-headless
-or unpack any JDK ${REQUIRED_JAVA}+ and pass --java-home DIR."
+or unpack any JDK ${REQUIRED_JAVA}+ and pass --java-home DIR.
+HINT
 }
 
 installed() { [[ -L "$(p "$APP_DIR")/current" ]]; }
