@@ -54,9 +54,9 @@ public final class UsageSettlement implements UsageSink, AutoCloseable {
             log.error("Usage of request {} is not journalled ({}); settling it from memory only",
                     record.requestId(), e.getMessage());
         }
-        if (!queue.submit(record)) {
-            backlog.set(true);
-            log.warn("Settlement queue full; usage of request {} waits in the journal", record.requestId());
+        if (!queue.submit(record) && !backlog.getAndSet(true)) { // log once per backlog, not once per request
+            log.warn("Settlement queue full (database slow or down); usage waits in the journal, first: request {}",
+                    record.requestId());
         }
     }
 
