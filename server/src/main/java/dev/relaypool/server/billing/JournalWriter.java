@@ -1,0 +1,150 @@
+package dev.relaypool.server.billing;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit for the {@link UsageJournal}: appenders queue their line and wait; one virtual thread takes
+ * everything queued (up to a batch limit), writes it, fsyncs once, and releases the whole batch. While one fsync
+ * runs the next batch gathers, so an append waits at most about two fsyncs and no timer adds latency.
+ */
+final class JournalWriter {
+    private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
+    private static final long POLL_MILLIS = 50;
+
+    private record Submission(String requestId, byte[] line, CompletableFuture<Void> done) {}
+
+    private final UsageJournal journal;
+    private final UsageJournal.Settings settings;
+    private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closing;
+
+    // Owned by the writer thread.
+    private long nextSequence;
+    private JournalSegment segment;
+    private FileChannel channel;
+    private long segmentBytes;
+
+    JournalWriter(UsageJournal journal, UsageJournal.Settings settings, long nextSequence) {
+        this.journal = journal;
+        this.settings = settings;
+        this.nextSequence = nextSequence;
+        this.thread = Thread.ofVirtual().name("usage-journal-writer").unstarted(this::run);
+    }
+
+    void start() throws IOException {
+        openSegment();
+        thread.start();
+    }
+
+    CompletableFuture<Void> submit(String requestId, byte[] line) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closing) {
+            done.completeExceptionally(new IOException("the usage journal is closed"));
+        } else {
+            queue.add(new Submission(requestId, line, done));
+        }
+        return done;
+    }
+
+    void close() {
+        closing = true;
+        try {
+            if (!thread.join(settings.appendTimeout())) {
+                log.warn("Usage journal writer did not stop within {}", settings.appendTimeout());
+                thread.interrupt();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        try {
+            while (!closing || !queue.isEmpty()) {
+                Submission first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    List<Submission> batch = new ArrayList<>();
+                    batch.add(first);
+                    queue.drainTo(batch, settings.maxBatch() - 1);
+                    commit(batch);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closeChannel();
+            // Anything submitted while closing raced the last poll: fail it rather than leave a caller waiting.
+            List<Submission> left = new ArrayList<>();
+            queue.drainTo(left);
+            left.forEach(s -> s.done.completeExceptionally(new IOException("the usage journal is closed")));
+        }
+    }
+
+    private void commit(List<Submission> batch) {
+        try {
+            long bytes = batch.stream().mapToLong(s -> s.line.length).sum();
+            if (channel == null || (segmentBytes > 0 && segmentBytes + bytes > settings.maxSegmentBytes())) {
+                rotate();
+            }
+            ByteBuffer[] buffers = batch.stream().map(s -> ByteBuffer.wrap(s.line)).toArray(ByteBuffer[]::new);
+            long written = 0;
+            while (written < bytes) {
+                written += channel.write(buffers);
+            }
+            channel.force(false);
+            segmentBytes += bytes;
+            journal.committed(segment, batch.stream().map(Submission::requestId).toList());
+            batch.forEach(s -> s.done.complete(null));
+        } catch (IOException | RuntimeException e) {
+            log.error("Usage journal write failed for {} record(s): {}", batch.size(), e.toString());
+            batch.forEach(s -> s.done.completeExceptionally(e));
+            // A partial line must not be glued to the next record: continue in a fresh segment.
+            closeChannel();
+        }
+    }
+
+    private void rotate() throws IOException {
+        closeChannel();
+        openSegment();
+    }
+
+    private void openSegment() throws IOException {
+        segment = journal.createSegment(nextSequence++);
+        segmentBytes = 0;
+        channel = FileChannel.open(segment.data, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        syncDirectory();
+    }
+
+    /** Makes the new file's directory entry durable, so a crash cannot lose the whole segment. */
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(journal.directory(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            log.debug("Directory fsync not supported here: {}", e.toString());
+        }
+    }
+
+    private void closeChannel() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                log.warn("Closing usage journal segment failed: {}", e.toString());
+            }
+            channel = null;
+        }
+    }
+}

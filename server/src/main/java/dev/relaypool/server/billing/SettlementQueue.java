@@ -1,0 +1,174 @@
+package dev.relaypool.server.billing;
+
+import dev.relaypool.server.usage.UsageRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bounded queue of usage records between the request path and the database. Producers wait at most
+ * {@code offerTimeout} for room (back-pressure with a bound: the request path never hangs on a slow database);
+ * one drainer virtual thread hands batches, in arrival order, to the {@link BatchWriter} and retries a failed
+ * batch with exponential backoff until it succeeds or the queue is closed. Records are never dropped here: what
+ * the queue cannot deliver is still in the {@link UsageJournal}.
+ */
+public final class SettlementQueue implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SettlementQueue.class);
+    private static final long POLL_MILLIS = 50;
+
+    public record Settings(int capacity, int maxBatch, Duration offerTimeout, Duration initialBackoff,
+                           Duration maxBackoff) {
+        public Settings {
+            if (capacity < 1 || maxBatch < 1 || offerTimeout.isNegative() || initialBackoff.isNegative()
+                    || maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("invalid settlement queue settings");
+            }
+        }
+    }
+
+    public static final Settings DEFAULTS =
+            new Settings(10_000, 500, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(30));
+
+    private final BatchWriter writer;
+    private final Settings settings;
+    private final BlockingQueue<UsageRecord> queue;
+    private final ReentrantLock progressLock = new ReentrantLock();
+    private final Condition progressed = progressLock.newCondition();
+    private long accepted; // guarded by progressLock
+    private long delivered; // guarded by progressLock
+    private volatile boolean closed;
+    private final Thread drainer;
+
+    public SettlementQueue(BatchWriter writer, Settings settings) {
+        this.writer = writer;
+        this.settings = settings;
+        this.queue = new ArrayBlockingQueue<>(settings.capacity());
+        this.drainer = Thread.ofVirtual().name("settlement-drainer").start(this::drain);
+    }
+
+    /** Queues {@code record}, waiting at most the offer timeout for room; false when full (or closed). */
+    public boolean submit(UsageRecord record) {
+        if (closed) {
+            return false;
+        }
+        progressLock.lock(); // counted before the drainer can see it, so flush() never misses it
+        try {
+            accepted++;
+        } finally {
+            progressLock.unlock();
+        }
+        boolean queued = false;
+        try {
+            queued = queue.offer(record, settings.offerTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!queued) {
+            advance(-1, 0);
+        }
+        return queued;
+    }
+
+    /** Waits until every record accepted so far is written, at most {@code timeout}; true when it all was. */
+    public boolean flush(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        progressLock.lock();
+        try {
+            long target = accepted;
+            while (delivered < Math.min(target, accepted)) { // accepted shrinks if a waiting offer gave up
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !drainer.isAlive()) {
+                    return false;
+                }
+                progressed.awaitNanos(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            progressLock.unlock();
+        }
+    }
+
+    public int depth() {
+        return queue.size();
+    }
+
+    /** Stops the drainer; call {@link #flush} first. What is still queued stays in the journal for the next start. */
+    @Override
+    public void close() {
+        closed = true;
+        drainer.interrupt();
+        try {
+            drainer.join(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!queue.isEmpty()) {
+            log.warn("Settlement queue closed with {} record(s) unwritten; the usage journal keeps them", queue.size());
+        }
+    }
+
+    private void drain() {
+        while (!closed) {
+            UsageRecord first;
+            try {
+                first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (first != null) {
+                List<UsageRecord> batch = new ArrayList<>(Math.min(settings.maxBatch(), queue.size() + 1));
+                batch.add(first);
+                queue.drainTo(batch, settings.maxBatch() - 1);
+                if (!writeWithRetry(batch)) {
+                    return;
+                }
+                advance(0, batch.size());
+            }
+        }
+    }
+
+    /** Retries the same batch (order is kept) until it is written; false only when closed meanwhile. */
+    private boolean writeWithRetry(List<UsageRecord> batch) {
+        Duration backoff = settings.initialBackoff();
+        for (int attempt = 1; !closed; attempt++) {
+            try {
+                writer.write(List.copyOf(batch));
+                return true;
+            } catch (InterruptedException e) {
+                return false;
+            } catch (Exception e) {
+                log.warn("Settling {} usage record(s) failed (attempt {}), retrying in {} ms: {}",
+                        batch.size(), attempt, backoff.toMillis(), e.toString());
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                return false;
+            }
+            backoff = backoff.multipliedBy(2).compareTo(settings.maxBackoff()) > 0
+                    ? settings.maxBackoff() : backoff.multipliedBy(2);
+        }
+        return false;
+    }
+
+    private void advance(long acceptedDelta, long deliveredDelta) {
+        progressLock.lock();
+        try {
+            accepted += acceptedDelta;
+            delivered += deliveredDelta;
+            progressed.signalAll();
+        } finally {
+            progressLock.unlock();
+        }
+    }
+}
