@@ -1,62 +1,186 @@
 package dev.relaypool.server;
 
+import dev.relaypool.model.Platform;
+import dev.relaypool.server.accounts.Accounts;
+import dev.relaypool.server.accounts.CredentialCodec;
+import dev.relaypool.server.billing.PriceCatalogue;
+import dev.relaypool.server.billing.SettlementQueue;
+import dev.relaypool.server.billing.UsageJournal;
+import dev.relaypool.server.billing.UsageSettlement;
 import dev.relaypool.server.config.RelaypoolConfig;
+import dev.relaypool.server.coordination.Coordination;
+import dev.relaypool.server.crypto.CredentialCipher;
+import dev.relaypool.server.gateway.GatewayRoutes;
 import dev.relaypool.server.http.HealthHandler;
+import dev.relaypool.server.keys.ApiKeys;
+import dev.relaypool.server.keys.GatewayKeys;
+import dev.relaypool.server.keys.KeyFormat;
+import dev.relaypool.server.scheduling.CooldownPolicy;
+import dev.relaypool.server.scheduling.LeaseRenewer;
+import dev.relaypool.server.scheduling.PoolSelector;
 import dev.relaypool.server.storage.Database;
+import dev.relaypool.server.usage.UsageRowsWriter;
 import dev.relaypool.server.users.AdminBootstrap;
 import dev.relaypool.server.users.PasswordHasher;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.PathHandler;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** One running relay node: everything {@link Main} wires, startable in-process by tests on port 0. */
+/**
+ * One running relay node, wired by hand: storage, coordination, keys, accounts, scheduler, billing and the gateway
+ * behind Undertow. Startable in-process by tests on port 0; {@link #close()} is the graceful stop (SIGTERM).
+ */
 public final class RelaypoolServer implements AutoCloseable {
-    private final Undertow undertow;
-    private final Database database;
+    private static final Logger log = LoggerFactory.getLogger(RelaypoolServer.class);
 
-    private RelaypoolServer(Undertow undertow, Database database) {
+    private final RelaypoolConfig config;
+    private final Parts parts;
+    private final GracefulShutdownHandler graceful;
+    private final Undertow undertow;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /** What a running node holds; exposed to tests and to the admin side. */
+    public record Parts(Database database, Coordination coordination, ApiKeys keys, Accounts accounts,
+                        PoolSelector selector, LeaseRenewer renewer, UsageSettlement settlement,
+                        GatewayRoutes gateway) {}
+
+    private RelaypoolServer(RelaypoolConfig config, Parts parts, GracefulShutdownHandler graceful, Undertow undertow) {
+        this.config = config;
+        this.parts = parts;
+        this.graceful = graceful;
         this.undertow = undertow;
-        this.database = database;
     }
 
     public static RelaypoolServer start(RelaypoolConfig config) {
-        Database database = Database.open(config);
+        return start(config, Clock.systemUTC());
+    }
+
+    public static RelaypoolServer start(RelaypoolConfig config, Clock clock) {
+        List<AutoCloseable> opened = new ArrayList<>();
         try {
+            Database database = open(opened, Database.open(config));
             new AdminBootstrap(database, new PasswordHasher(), System.out).run(config.security().adminEmail());
-            return new RelaypoolServer(startUndertow(config, database), database);
+            Coordination coordination = open(opened, Coordination.create(config, clock));
+            CredentialCipher cipher = CredentialCipher.fromConfig(config);
+            ApiKeys keys = new ApiKeys(database, new KeyFormat(new SecureRandom()), clock);
+            Accounts accounts = new Accounts(database, new CredentialCodec(cipher));
+            LeaseRenewer renewer = open(opened, new LeaseRenewer(Duration.ofSeconds(60)));
+            PoolSelector selector = new PoolSelector(accounts, coordination, renewer, new PoolSelector.Settings(
+                    Duration.ofHours(1), Duration.ofSeconds(10), 100, CooldownPolicy.DEFAULTS), clock);
+            UsageRowsWriter rows = new UsageRowsWriter(database);
+            UsageSettlement settlement = open(opened, new UsageSettlement(UsageJournal.open(config.dataDir()),
+                    rows::write, SettlementQueue.DEFAULTS));
+            int replayed = settlement.recover();
+            if (replayed > 0) {
+                log.info("Replayed {} usage records from the journal", replayed);
+            }
+            PriceCatalogue catalogue = PriceCatalogue.bundled();
+            GatewayRoutes gateway = open(opened, new GatewayRoutes(config, new GatewayRoutes.Collaborators(
+                    new GatewayKeys(keys), selector,
+                    key -> accounts.models(key.groupId(), () -> modelsOf(catalogue, key.platform())),
+                    settlement, clock)));
+            Parts parts = new Parts(database, coordination, keys, accounts, selector, renewer, settlement, gateway);
+
+            PathHandler routes = new PathHandler(gateway.handler())
+                    .addExactPath("/healthz", HealthHandler.alive())
+                    .addExactPath("/readyz", HealthHandler.ready(readiness(config, database, coordination)));
+            GracefulShutdownHandler graceful = new GracefulShutdownHandler(routes);
+            Undertow undertow = Undertow.builder()
+                    .addHttpListener(config.server().port(), config.server().host())
+                    .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.server().maxHeaderBytes())
+                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.server().maxBodyBytes())
+                    .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
+                    .setHandler(graceful)
+                    .build();
+            undertow.start();
+            return new RelaypoolServer(config, parts, graceful, undertow);
         } catch (RuntimeException e) {
-            database.close();
+            closeAll(opened);
             throw e;
         }
     }
 
-    private static Undertow startUndertow(RelaypoolConfig config, Database database) {
-        PathHandler routes = new PathHandler()
-                .addExactPath("/healthz", HealthHandler.alive())
-                .addExactPath("/readyz", HealthHandler.ready(java.util.List.of(
-                        new HealthHandler.Probe("database", database::ping))));
-        Undertow undertow = Undertow.builder()
-                .addHttpListener(config.server().port(), config.server().host())
-                .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.server().maxHeaderBytes())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.server().maxBodyBytes())
-                .setHandler(routes)
-                .build();
-        undertow.start();
-        return undertow;
+    private static List<HealthHandler.Probe> readiness(RelaypoolConfig config, Database database, Coordination coordination) {
+        List<HealthHandler.Probe> probes = new ArrayList<>(List.of(new HealthHandler.Probe("database", database::ping)));
+        if (config.redis().url().isPresent()) {
+            probes.add(new HealthHandler.Probe("redis", coordination::ping));
+        }
+        return probes;
+    }
+
+    /** Models of the catalogue that belong to a platform, by the providers' naming. */
+    private static List<String> modelsOf(PriceCatalogue catalogue, Platform platform) {
+        return catalogue.models().stream().filter(model -> {
+            String m = model.toLowerCase(Locale.ROOT);
+            return switch (platform) {
+                case ANTHROPIC -> m.startsWith("claude-");
+                case OPENAI -> m.startsWith("gpt-") || m.matches("o\\d.*") || m.startsWith("codex-");
+                case GEMINI -> m.startsWith("gemini-");
+            };
+        }).sorted().toList();
+    }
+
+    private static <T extends AutoCloseable> T open(List<AutoCloseable> opened, T resource) {
+        opened.add(resource);
+        return resource;
+    }
+
+    public Parts parts() {
+        return parts;
     }
 
     public Database database() {
-        return database;
+        return parts.database();
     }
 
     public int port() {
         return ((InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress()).getPort();
     }
 
+    /**
+     * Graceful stop: refuse new requests (503), let in-flight ones finish within the grace period, stop the
+     * listener, flush the usage not yet written, then close everything. Idempotent.
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        graceful.shutdown();
+        try {
+            if (!graceful.awaitShutdown(config.server().shutdownGrace().toMillis())) {
+                log.warn("Grace period of {} s over with requests still in flight; stopping anyway",
+                        config.server().shutdownGrace().toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         undertow.stop();
-        database.close();
+        parts.gateway().close();
+        if (!parts.settlement().flush(Duration.ofSeconds(10))) {
+            log.warn("Usage not yet written stays in the journal and is replayed at the next start");
+        }
+        closeAll(List.of(parts.settlement(), parts.renewer(), parts.coordination(), parts.database()));
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 }

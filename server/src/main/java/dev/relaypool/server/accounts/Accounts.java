@@ -46,6 +46,25 @@ public final class Accounts {
         return byGroup.getOrDefault(groupId, List.of());
     }
 
+    /**
+     * The model names a group can serve, for the models endpoints: the exact (wildcard-free) names in its accounts'
+     * mappings, plus {@code everyModel} (e.g. the priced models of the platform) when some account allows every model.
+     */
+    public List<String> models(long groupId, java.util.function.Supplier<java.util.Collection<String>> everyModel) {
+        java.util.TreeSet<String> names = new java.util.TreeSet<>();
+        boolean allowsAll = false;
+        for (PooledAccount account : schedulable(groupId)) {
+            if (account.modelMapping().entries().isEmpty()) {
+                allowsAll = true;
+            }
+            account.modelMapping().entries().keySet().stream().filter(n -> !n.contains("*")).forEach(names::add);
+        }
+        if (allowsAll) {
+            names.addAll(everyModel.get());
+        }
+        return List.copyOf(names);
+    }
+
     public void reload() {
         byGroup = Map.copyOf(database.transactionResult(db -> new AccountStore(db, codec).schedulableByGroup()));
     }
