@@ -31,7 +31,12 @@ public interface Coordination extends AutoCloseable {
     @Override
     void close();
 
-    /** Redis when {@code redis.url} is configured, otherwise in-process. */
+    /**
+     * Redis when {@code redis.url} is configured, otherwise in-process. With Redis configured but unreachable this
+     * throws (a node must not silently run alone); once started, calls during a Redis outage throw Redisson's
+     * {@code RedisException} after a few seconds of retries, except {@link #ping()} and the never-throwing
+     * {@code close()} methods, and cooldown reads, which keep serving the last known state.
+     */
     static Coordination create(RelaypoolConfig config, Clock clock) {
         return config.redis().url()
                 .<Coordination>map(url -> RedisCoordination.connect(url, clock))

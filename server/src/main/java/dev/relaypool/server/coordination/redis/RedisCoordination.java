@@ -13,13 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Executors;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNodes;
 import org.redisson.config.Config;
+import org.redisson.config.EqualJitterDelay;
 import org.redisson.config.SingleServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +90,8 @@ public final class RedisCoordination implements Coordination {
                 .setTimeout(2_000)
                 .setRetryAttempts(2)
                 .setPingConnectionInterval(5_000)
+                // Back within ~2 s of Redis returning (the default backs off to 10 s), so /readyz recovers quickly.
+                .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
                 .setClientName("relaypool");
         String userInfo = url.getRawUserInfo();
         if (userInfo != null && !userInfo.isEmpty()) {
