@@ -135,7 +135,7 @@ public final class FakeUpstream implements AutoCloseable {
     /** Back to the starting state: behaviours, reply, usage, pacing, limits, recordings and counters. */
     public void reset() {
         settings.reset();
-        log.clear();
+        log.reset();
         counters.reset();
     }
 

@@ -7,10 +7,18 @@ import java.util.List;
 /** The last N requests, oldest first; N = 0 switches recording off. */
 final class RequestLog {
     private final ArrayDeque<RecordedRequest> entries = new ArrayDeque<>();
+    private final int initialLimit;
     private volatile int limit;
 
     RequestLog(int limit) {
         setLimit(limit);
+        initialLimit = limit;
+    }
+
+    /** Forgets everything and goes back to the starting limit. */
+    synchronized void reset() {
+        entries.clear();
+        limit = initialLimit;
     }
 
     boolean enabled() {

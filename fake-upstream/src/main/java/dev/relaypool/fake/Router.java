@@ -68,8 +68,8 @@ final class Router implements HttpHandler {
             Incoming in = new Incoming(ex, body, now, counters.ids.incrementAndGet());
             Endpoint endpoint = route(in);
             if (endpoint == null) {
-                ex.setStatusCode(404);
-                ex.getResponseSender().send("{\"error\":{\"type\":\"not_found_error\",\"message\":\"no such endpoint in the fake\"}}");
+                responder.send(ex, ErrorEnvelope.Rendered.of(404, Json.object().set("error", Json.object()
+                        .put("type", "not_found_error").put("message", "no such endpoint in the fake")), Map.of()));
                 return;
             }
             if (in.oauth && OAuthWire.rejection(in.tokenRequest()) instanceof ErrorEnvelope.Rendered rejection) {
