@@ -27,8 +27,8 @@ public final class RelaypoolServer implements AutoCloseable {
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.server().port(), config.server().host())
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.server().maxHeaderBytes())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.server().maxBodyBytes())
-                .setHandler(routes)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L) // limited per exchange, see BodyLimitHandler
+                .setHandler(new dev.relaypool.server.http.BodyLimitHandler(config.server().maxBodyBytes(), routes))
                 .build();
         undertow.start();
         return new RelaypoolServer(undertow);

@@ -99,7 +99,9 @@ final class TestGateway implements AutoCloseable {
         }
     }
 
+    /** Forgets what earlier tests left, once their last requests have settled (a lease is released after its record). */
     void reset() {
+        eventually(() -> selector.leasesHeld() == 0, "earlier requests to settle");
         selector.reset();
         usage.clear();
     }
