@@ -11,6 +11,7 @@ import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.coordination.Coordination;
 import dev.relaypool.server.crypto.CredentialCipher;
 import dev.relaypool.server.gateway.GatewayRoutes;
+import dev.relaypool.server.http.BodyLimitHandler;
 import dev.relaypool.server.http.HealthHandler;
 import dev.relaypool.server.keys.ApiKeys;
 import dev.relaypool.server.keys.GatewayKeys;
@@ -99,9 +100,9 @@ public final class RelaypoolServer implements AutoCloseable {
             Undertow undertow = Undertow.builder()
                     .addHttpListener(config.server().port(), config.server().host())
                     .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.server().maxHeaderBytes())
-                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, config.server().maxBodyBytes())
+                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L) // limited per exchange: 413, not an empty 400
                     .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
-                    .setHandler(graceful)
+                    .setHandler(new BodyLimitHandler(config.server().maxBodyBytes(), graceful))
                     .build();
             undertow.start();
             return new RelaypoolServer(config, parts, graceful, undertow);

@@ -45,7 +45,7 @@ public enum FailureClass {
         if (status == 429) {
             return Optional.of(RATE_LIMITED);
         }
-        if (status == 529) {
+        if (status == 529 || status == 503) { // OpenAI and Gemini say "overloaded" with a 503
             return Optional.of(OVERLOADED);
         }
         if (status == 408 || status >= 500) {

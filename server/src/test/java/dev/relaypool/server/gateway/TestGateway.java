@@ -62,8 +62,8 @@ final class TestGateway implements AutoCloseable {
         server = io.undertow.Undertow.builder()
                 .addHttpListener(0, "127.0.0.1")
                 .setServerOption(io.undertow.UndertowOptions.MAX_HEADER_SIZE, config.server().maxHeaderBytes())
-                .setServerOption(io.undertow.UndertowOptions.MAX_ENTITY_SIZE, config.server().maxBodyBytes())
-                .setHandler(routes.handler())
+                .setServerOption(io.undertow.UndertowOptions.MAX_ENTITY_SIZE, -1L)
+                .setHandler(new dev.relaypool.server.http.BodyLimitHandler(config.server().maxBodyBytes(), routes.handler()))
                 .build();
         server.start();
     }
@@ -104,7 +104,9 @@ final class TestGateway implements AutoCloseable {
         }
     }
 
+    /** Forgets what earlier tests left, once their last requests have settled (a lease is released after its record). */
     void reset() {
+        eventually(() -> selector.leasesHeld() == 0, "earlier requests to settle");
         selector.reset();
         usage.clear();
     }

@@ -1,0 +1,70 @@
+package dev.relaypool.server.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class EnvelopeReaderTest {
+    private static RequestEnvelope read(String body) {
+        EnvelopeReader.Result result = EnvelopeReader.read(body.getBytes(StandardCharsets.UTF_8), Optional.empty(), false);
+        assertThat(result).isInstanceOf(EnvelopeReader.Result.Read.class);
+        return ((EnvelopeReader.Result.Read) result).envelope();
+    }
+
+    private static GatewayError invalid(String body) {
+        EnvelopeReader.Result result = EnvelopeReader.read(body.getBytes(StandardCharsets.UTF_8), Optional.empty(), false);
+        assertThat(result).isInstanceOf(EnvelopeReader.Result.Invalid.class);
+        return ((EnvelopeReader.Result.Invalid) result).error();
+    }
+
+    @Test
+    void readsModelStreamAndSessionHintWithoutTouchingTheRest() {
+        RequestEnvelope envelope = read("{\"messages\":[{\"content\":\"\u00e9\ud83c\udf0d model\"}],\"stream\":true,"
+                + "\"metadata\":{\"user_id\":\"user_1_session_2\"},\"model\":\"claude-x\"}");
+        assertThat(envelope.model()).isEqualTo("claude-x");
+        assertThat(envelope.stream()).isTrue();
+        assertThat(envelope.sessionHint()).contains("user_1_session_2");
+    }
+
+    @Test
+    void rewritesOnlyTheTopLevelModelValue() {
+        String body = "{\"x\":\"\u00e9\ud83c\udf0d\", \"model\" : \"gpt-\\u0035\", \"nested\":{\"model\":\"gpt-5\"}}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        RequestEnvelope envelope = read(body);
+        assertThat(envelope.model()).isEqualTo("gpt-5");
+        assertThat(envelope.bodyFor(bytes, "gpt-5")).isSameAs(bytes);
+        assertThat(new String(envelope.bodyFor(bytes, "o\"3"), StandardCharsets.UTF_8))
+                .isEqualTo("{\"x\":\"\u00e9\ud83c\udf0d\", \"model\" : \"o\\\"3\", \"nested\":{\"model\":\"gpt-5\"}}");
+    }
+
+    @Test
+    void prefersThePromptCacheKeyAsSessionHint() {
+        assertThat(read("{\"model\":\"m\",\"previous_response_id\":\"resp_1\",\"prompt_cache_key\":\"conv\"}").sessionHint())
+                .contains("conv");
+        assertThat(read("{\"model\":\"m\"}").sessionHint()).isEmpty();
+    }
+
+    @Test
+    void refusesBrokenOrAmbiguousBodies() {
+        assertThat(invalid("{\"model\":\"m\"")).isEqualTo(GatewayError.MALFORMED_JSON);
+        assertThat(invalid("{\"model\":\"m\"} {}")).isEqualTo(GatewayError.MALFORMED_JSON);
+        assertThat(invalid("[]")).isEqualTo(GatewayError.MALFORMED_JSON);
+        assertThat(invalid("")).isEqualTo(GatewayError.MALFORMED_JSON);
+        assertThat(invalid("{\"model\":\"a\",\"model\":\"b\"}")).isEqualTo(GatewayError.MALFORMED_JSON);
+        assertThat(invalid("{\"messages\":[]}")).isEqualTo(GatewayError.MISSING_MODEL);
+        assertThat(invalid("{\"model\":null}")).isEqualTo(GatewayError.INVALID_MODEL);
+        assertThat(invalid("{\"model\":\"a\\nb\"}")).isEqualTo(GatewayError.INVALID_MODEL);
+    }
+
+    @Test
+    void takesGeminisModelAndStreamingFromThePath() {
+        EnvelopeReader.Result result = EnvelopeReader.read("{\"contents\":[]}".getBytes(StandardCharsets.UTF_8),
+                Optional.of("gemini-2.5-pro"), true);
+        RequestEnvelope envelope = ((EnvelopeReader.Result.Read) result).envelope();
+        assertThat(envelope.model()).isEqualTo("gemini-2.5-pro");
+        assertThat(envelope.stream()).isTrue();
+        assertThat(envelope.bodyFor(new byte[] {1}, "other")).containsExactly(1);
+    }
+}
