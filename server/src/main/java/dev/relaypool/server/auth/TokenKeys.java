@@ -1,48 +1,37 @@
 package dev.relaypool.server.auth;
 
-import java.nio.charset.StandardCharsets;
+import static dev.relaypool.server.storage.schema.Tables.SETTINGS;
+
+import dev.relaypool.server.crypto.CredentialCipher;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
 
 /**
- * Derives the access-token signing key from the master key with HKDF-SHA256 (RFC 5869). Nothing extra is stored:
- * every node holding the master key derives the same key, and rotating the master key signs everyone out.
+ * The access-token signing key: 256 random bits generated on first start and kept in the {@code settings} table
+ * (key {@value #SETTING}), encrypted with the master key. Every node reads the same key; deleting the row (and
+ * restarting) signs everyone out, and so does changing the master key, since the old value can no longer be read.
  */
 public final class TokenKeys {
-    private static final byte[] SALT = "relaypool-hkdf-salt-v1".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ACCESS_TOKEN_INFO = "relaypool access token hmac v1".getBytes(StandardCharsets.US_ASCII);
+    static final String SETTING = "auth.access-token-key";
 
     private TokenKeys() {}
 
-    public static byte[] accessTokenKey(byte[] masterKey) {
-        if (masterKey.length < 32) {
-            throw new IllegalArgumentException("the master key must be at least 256 bits");
-        }
-        return hkdf(masterKey, SALT, ACCESS_TOKEN_INFO, 32);
-    }
-
-    static byte[] hkdf(byte[] inputKey, byte[] salt, byte[] info, int length) {
-        try {
-            byte[] pseudoRandomKey = hmac(salt, inputKey);
-            byte[] out = new byte[length];
-            byte[] block = new byte[0];
-            int written = 0;
-            for (int counter = 1; written < length; counter++) {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(pseudoRandomKey, "HmacSHA256"));
-                mac.update(block);
-                mac.update(info);
-                mac.update((byte) counter);
-                block = mac.doFinal();
-                int n = Math.min(block.length, length - written);
-                System.arraycopy(block, 0, out, written, n);
-                written += n;
-            }
-            return out;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+    public static byte[] loadOrCreate(DSLContext dsl, CredentialCipher cipher, SecureRandom random) {
+        byte[] fresh = new byte[32];
+        random.nextBytes(fresh);
+        String sealed = Base64.getEncoder().encodeToString(cipher.encrypt(fresh));
+        // two nodes starting together: the first insert wins and both read the winner
+        dsl.insertInto(SETTINGS, SETTINGS.KEY, SETTINGS.VALUE)
+                .values(SETTING, JSONB.valueOf("\"" + sealed + "\""))
+                .onConflictDoNothing()
+                .execute();
+        String stored = dsl.select(SETTINGS.VALUE).from(SETTINGS).where(SETTINGS.KEY.eq(SETTING)).fetchSingle().value1().data();
+        return cipher.decrypt(Base64.getDecoder().decode(stored.substring(1, stored.length() - 1)));
     }
 
     static byte[] hmac(byte[] key, byte[] data) throws GeneralSecurityException {

@@ -37,10 +37,10 @@ class BodyReaderTest {
     }
 
     @Test
-    void aWrongShapeOrEmptyBodyIsInvalidJson() {
+    void aWrongShapeIsInvalidJsonAndAnEmptyBodyNamesTheMissingField() {
         assertThat(error(parse("[1,2]")).error().code()).isEqualTo("invalid_json");
         assertThat(error(parse("null")).error().code()).isEqualTo("invalid_json");
-        assertThat(error(parse("")).error().code()).isEqualTo("invalid_json");
+        assertThat(error(parse("")).error()).isEqualTo(new dev.relaypool.model.api.ApiError("invalid_request", "email is required"));
         assertThat(error(parse("{\"email\":{\"x\":1},\"password\":\"p\"}")).error().message()).contains("(at email)");
     }
 }
