@@ -2,6 +2,9 @@ package dev.relaypool.server;
 
 import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.http.HealthHandler;
+import dev.relaypool.server.storage.Database;
+import dev.relaypool.server.users.AdminBootstrap;
+import dev.relaypool.server.users.PasswordHasher;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.PathHandler;
@@ -10,15 +13,29 @@ import java.net.InetSocketAddress;
 /** One running relay node: everything {@link Main} wires, startable in-process by tests on port 0. */
 public final class RelaypoolServer implements AutoCloseable {
     private final Undertow undertow;
+    private final Database database;
 
-    private RelaypoolServer(Undertow undertow) {
+    private RelaypoolServer(Undertow undertow, Database database) {
         this.undertow = undertow;
+        this.database = database;
     }
 
     public static RelaypoolServer start(RelaypoolConfig config) {
+        Database database = Database.open(config);
+        try {
+            new AdminBootstrap(database, new PasswordHasher(), System.out).run(config.security().adminEmail());
+            return new RelaypoolServer(startUndertow(config, database), database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Undertow startUndertow(RelaypoolConfig config, Database database) {
         PathHandler routes = new PathHandler()
                 .addExactPath("/healthz", HealthHandler.alive())
-                .addExactPath("/readyz", HealthHandler.ready(java.util.List.of()));
+                .addExactPath("/readyz", HealthHandler.ready(java.util.List.of(
+                        new HealthHandler.Probe("database", database::ping))));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.server().port(), config.server().host())
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.server().maxHeaderBytes())
@@ -26,7 +43,11 @@ public final class RelaypoolServer implements AutoCloseable {
                 .setHandler(routes)
                 .build();
         undertow.start();
-        return new RelaypoolServer(undertow);
+        return undertow;
+    }
+
+    public Database database() {
+        return database;
     }
 
     public int port() {
@@ -36,5 +57,6 @@ public final class RelaypoolServer implements AutoCloseable {
     @Override
     public void close() {
         undertow.stop();
+        database.close();
     }
 }

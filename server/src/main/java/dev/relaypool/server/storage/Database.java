@@ -67,14 +67,8 @@ public final class Database implements AutoCloseable {
             hikari.setMaximumPoolSize(settings.poolSize());
             hikari.setConnectionTimeout(Duration.ofSeconds(5).toMillis()); // fail fast: callers answer 503
             hikari.setValidationTimeout(PING_TIMEOUT.toMillis());
-            HikariDataSource pool = new HikariDataSource(hikari);
-            try {
-                migrate(pool);
-            } catch (RuntimeException e) {
-                pool.close();
-                throw e;
-            }
-            return new Database(pool, embedded, config.server().shutdownGrace());
+            migrate(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
+            return new Database(new HikariDataSource(hikari), embedded, config.server().shutdownGrace());
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -83,9 +77,12 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Applies the Flyway migrations under {@code db/migration}; a no-op when the schema is current. */
-    public static void migrate(DataSource dataSource) {
-        var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
+    /**
+     * Applies the Flyway migrations under {@code db/migration}; a no-op when the schema is current. Uses its own
+     * connections (Flyway holds two at once, more than a small pool may have).
+     */
+    public static void migrate(String jdbcUrl, String user, String password) {
+        var result = Flyway.configure().dataSource(jdbcUrl, user, password).locations("classpath:db/migration")
                 .load().migrate();
         if (result.migrationsExecuted > 0) {
             log.info("Database schema migrated to version {}", result.targetSchemaVersion);
