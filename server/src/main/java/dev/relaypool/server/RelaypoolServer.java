@@ -1,6 +1,12 @@
 package dev.relaypool.server;
 
+import dev.relaypool.server.api.ApiHandler;
+import dev.relaypool.server.api.RouteTable;
+import dev.relaypool.server.api.TrustedProxies;
+import dev.relaypool.server.auth.AuthModule;
+import dev.relaypool.server.auth.LoginService;
 import dev.relaypool.server.config.RelaypoolConfig;
+import dev.relaypool.server.crypto.CredentialCipher;
 import dev.relaypool.server.http.HealthHandler;
 import dev.relaypool.server.storage.Database;
 import dev.relaypool.server.users.AdminBootstrap;
@@ -9,6 +15,8 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.PathHandler;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.Executors;
 
 /** One running relay node: everything {@link Main} wires, startable in-process by tests on port 0. */
 public final class RelaypoolServer implements AutoCloseable {
@@ -35,7 +43,8 @@ public final class RelaypoolServer implements AutoCloseable {
         PathHandler routes = new PathHandler()
                 .addExactPath("/healthz", HealthHandler.alive())
                 .addExactPath("/readyz", HealthHandler.ready(java.util.List.of(
-                        new HealthHandler.Probe("database", database::ping))));
+                        new HealthHandler.Probe("database", database::ping))))
+                .addPrefixPath("/api", api(config, database));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(config.server().port(), config.server().host())
                 .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.server().maxHeaderBytes())
@@ -44,6 +53,15 @@ public final class RelaypoolServer implements AutoCloseable {
                 .build();
         undertow.start();
         return undertow;
+    }
+
+    /** The REST API: every route of the table, authorised by its declared access, run on virtual threads. */
+    private static ApiHandler api(RelaypoolConfig config, Database database) {
+        AuthModule auth = new AuthModule(database, CredentialCipher.fromConfig(config), new PasswordHasher(),
+                new LoginService.Policy(config.security().requireAdminTotp()), Clock.systemUTC());
+        RouteTable table = RouteTable.of(auth.routes(), "Relaypool API", "v1");
+        return new ApiHandler(table, auth.authenticator(), Executors.newVirtualThreadPerTaskExecutor(),
+                new TrustedProxies(config.server().trustedProxies()));
     }
 
     public Database database() {

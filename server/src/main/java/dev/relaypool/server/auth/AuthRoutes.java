@@ -120,8 +120,7 @@ final class AuthRoutes {
 
     private static ApiResponse tokens(TokenResponse tokens) {
         return ApiResponse.ok(tokens).withCookie(new ApiResponse.ResponseCookie(REFRESH_COOKIE, tokens.refreshToken(),
-                COOKIE_PATH, Duration.between(tokens.accessTokenExpiresAt().minus(AccessTokens.LIFETIME),
-                        tokens.refreshTokenExpiresAt())));
+                COOKIE_PATH, Sessions.REFRESH_LIFETIME));
     }
 
     private static ApiResponse signedOut() {
