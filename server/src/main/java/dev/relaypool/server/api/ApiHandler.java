@@ -80,7 +80,7 @@ public final class ApiHandler implements HttpHandler {
                 return ApiResponse.error(ErrorCode.UNAUTHENTICATED, why).withHeader("WWW-Authenticate", "Bearer");
             }
             if (!principal.get().mayCall(route.access())) {
-                return ApiResponse.error(ErrorCode.FORBIDDEN, "this route needs the " + route.access().name().toLowerCase()
+                return ApiResponse.error(ErrorCode.FORBIDDEN, "this route needs the " + route.access().name().toLowerCase(java.util.Locale.ROOT)
                         + " role");
             }
         }
