@@ -2,6 +2,11 @@ package dev.relaypool.server;
 
 import dev.relaypool.model.Platform;
 import dev.relaypool.server.accounts.Accounts;
+import dev.relaypool.server.api.ApiHandler;
+import dev.relaypool.server.api.RouteTable;
+import dev.relaypool.server.api.TrustedProxies;
+import dev.relaypool.server.auth.AuthModule;
+import dev.relaypool.server.auth.LoginService;
 import dev.relaypool.server.accounts.CredentialCodec;
 import dev.relaypool.server.billing.PriceCatalogue;
 import dev.relaypool.server.billing.SettlementQueue;
@@ -34,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,7 +101,8 @@ public final class RelaypoolServer implements AutoCloseable {
 
             PathHandler routes = new PathHandler(gateway.handler())
                     .addExactPath("/healthz", HealthHandler.alive())
-                    .addExactPath("/readyz", HealthHandler.ready(readiness(config, database, coordination)));
+                    .addExactPath("/readyz", HealthHandler.ready(readiness(config, database, coordination)))
+                    .addPrefixPath("/api", api(config, database, cipher, clock));
             GracefulShutdownHandler graceful = new GracefulShutdownHandler(routes);
             Undertow undertow = Undertow.builder()
                     .addHttpListener(config.server().port(), config.server().host())
@@ -110,6 +117,15 @@ public final class RelaypoolServer implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /** The REST API: every route of the table, authorised by its declared access, run on virtual threads. */
+    private static ApiHandler api(RelaypoolConfig config, Database database, CredentialCipher cipher, Clock clock) {
+        AuthModule auth = new AuthModule(database, cipher, new PasswordHasher(),
+                new LoginService.Policy(config.security().requireAdminTotp()), clock);
+        RouteTable table = RouteTable.of(auth.routes(), "Relaypool API", "v1");
+        return new ApiHandler(table, auth.authenticator(), Executors.newVirtualThreadPerTaskExecutor(),
+                new TrustedProxies(config.server().trustedProxies()));
     }
 
     private static List<HealthHandler.Probe> readiness(RelaypoolConfig config, Database database, Coordination coordination) {

@@ -31,6 +31,7 @@ public enum ConfigOption {
     SECURITY_MASTER_KEY("security.master-key", "", "Base64 256-bit key that encrypts upstream credentials; empty = generated and kept in data-dir/master.key."),
     SECURITY_ADMIN_EMAIL("security.admin-email", "admin@relaypool.local", "Login of the admin user created on first start."),
     SECURITY_ALLOW_PRIVATE_UPSTREAMS("security.allow-private-upstreams", "false", "Allow account base URLs and proxies on private, loopback or link-local addresses."),
+    SECURITY_REQUIRE_ADMIN_TOTP("security.require-admin-totp", "false", "Make two-factor sign-in (TOTP) mandatory for admins: an admin without it must enrol at the next sign-in."),
     SECURITY_ALLOW_HTTP_UPSTREAMS("security.allow-http-upstreams", "false", "Allow plain-HTTP account base URLs."),
 
     GATEWAY_CONNECT_TIMEOUT_MS("gateway.connect-timeout-ms", "10000", "Upstream connect timeout."),

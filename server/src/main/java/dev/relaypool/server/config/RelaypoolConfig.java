@@ -45,7 +45,7 @@ public record RelaypoolConfig(
 
     /** {@code masterKey} empty means: generated once and kept in {@code data-dir/master.key}. */
     public record Security(Optional<byte[]> masterKey, String adminEmail, boolean allowPrivateUpstreams,
-                           boolean allowHttpUpstreams) {
+                           boolean allowHttpUpstreams, boolean requireAdminTotp) {
         @Override
         public String toString() {
             return "Security[masterKey=" + (masterKey.isPresent() ? "(set)" : "(data-dir)") + ", adminEmail=" + adminEmail + "]";
@@ -85,7 +85,8 @@ public record RelaypoolConfig(
                         values.optional(SECURITY_MASTER_KEY).map(key -> masterKey(key)),
                         values.email(SECURITY_ADMIN_EMAIL),
                         values.bool(SECURITY_ALLOW_PRIVATE_UPSTREAMS),
-                        values.bool(SECURITY_ALLOW_HTTP_UPSTREAMS)),
+                        values.bool(SECURITY_ALLOW_HTTP_UPSTREAMS),
+                        values.bool(SECURITY_REQUIRE_ADMIN_TOTP)),
                 new Gateway(
                         Duration.ofMillis(values.intIn(GATEWAY_CONNECT_TIMEOUT_MS, 1, 600_000)),
                         Duration.ofMillis(values.intIn(GATEWAY_RESPONSE_HEADER_TIMEOUT_MS, 1, 3_600_000)),

@@ -5,6 +5,7 @@ package dev.relaypool.server.storage.schema;
 
 
 import dev.relaypool.server.storage.schema.tables.AccountGroups;
+import dev.relaypool.server.storage.schema.tables.AdminApiKeys;
 import dev.relaypool.server.storage.schema.tables.ApiKeys;
 import dev.relaypool.server.storage.schema.tables.AuditLog;
 import dev.relaypool.server.storage.schema.tables.BalanceLedger;
@@ -49,6 +50,11 @@ public class DefaultSchema extends SchemaImpl {
      * The table <code>account_groups</code>.
      */
     public final AccountGroups ACCOUNT_GROUPS = AccountGroups.ACCOUNT_GROUPS;
+
+    /**
+     * The table <code>admin_api_keys</code>.
+     */
+    public final AdminApiKeys ADMIN_API_KEYS = AdminApiKeys.ADMIN_API_KEYS;
 
     /**
      * The table <code>api_keys</code>.
@@ -152,6 +158,7 @@ public class DefaultSchema extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             AccountGroups.ACCOUNT_GROUPS,
+            AdminApiKeys.ADMIN_API_KEYS,
             ApiKeys.API_KEYS,
             AuditLog.AUDIT_LOG,
             BalanceLedger.BALANCE_LEDGER,

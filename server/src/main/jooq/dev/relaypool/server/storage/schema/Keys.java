@@ -5,6 +5,7 @@ package dev.relaypool.server.storage.schema;
 
 
 import dev.relaypool.server.storage.schema.tables.AccountGroups;
+import dev.relaypool.server.storage.schema.tables.AdminApiKeys;
 import dev.relaypool.server.storage.schema.tables.ApiKeys;
 import dev.relaypool.server.storage.schema.tables.AuditLog;
 import dev.relaypool.server.storage.schema.tables.BalanceLedger;
@@ -23,6 +24,7 @@ import dev.relaypool.server.storage.schema.tables.UserGroupRates;
 import dev.relaypool.server.storage.schema.tables.UserSubscriptions;
 import dev.relaypool.server.storage.schema.tables.Users;
 import dev.relaypool.server.storage.schema.tables.records.AccountGroupsRecord;
+import dev.relaypool.server.storage.schema.tables.records.AdminApiKeysRecord;
 import dev.relaypool.server.storage.schema.tables.records.ApiKeysRecord;
 import dev.relaypool.server.storage.schema.tables.records.AuditLogRecord;
 import dev.relaypool.server.storage.schema.tables.records.BalanceLedgerRecord;
@@ -61,6 +63,8 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final UniqueKey<AccountGroupsRecord> ACCOUNT_GROUPS_PKEY = Internal.createUniqueKey(AccountGroups.ACCOUNT_GROUPS, DSL.name("account_groups_pkey"), new TableField[] { AccountGroups.ACCOUNT_GROUPS.ACCOUNT_ID, AccountGroups.ACCOUNT_GROUPS.GROUP_ID }, true);
+    public static final UniqueKey<AdminApiKeysRecord> ADMIN_API_KEYS_KEY_HASH_KEY = Internal.createUniqueKey(AdminApiKeys.ADMIN_API_KEYS, DSL.name("admin_api_keys_key_hash_key"), new TableField[] { AdminApiKeys.ADMIN_API_KEYS.KEY_HASH }, true);
+    public static final UniqueKey<AdminApiKeysRecord> ADMIN_API_KEYS_PKEY = Internal.createUniqueKey(AdminApiKeys.ADMIN_API_KEYS, DSL.name("admin_api_keys_pkey"), new TableField[] { AdminApiKeys.ADMIN_API_KEYS.ID }, true);
     public static final UniqueKey<ApiKeysRecord> API_KEYS_KEY_HASH_KEY = Internal.createUniqueKey(ApiKeys.API_KEYS, DSL.name("api_keys_key_hash_key"), new TableField[] { ApiKeys.API_KEYS.KEY_HASH }, true);
     public static final UniqueKey<ApiKeysRecord> API_KEYS_PKEY = Internal.createUniqueKey(ApiKeys.API_KEYS, DSL.name("api_keys_pkey"), new TableField[] { ApiKeys.API_KEYS.ID }, true);
     public static final UniqueKey<AuditLogRecord> AUDIT_LOG_PKEY = Internal.createUniqueKey(AuditLog.AUDIT_LOG, DSL.name("audit_log_pkey"), new TableField[] { AuditLog.AUDIT_LOG.ID }, true);
@@ -92,6 +96,7 @@ public class Keys {
 
     public static final ForeignKey<AccountGroupsRecord, UpstreamAccountsRecord> ACCOUNT_GROUPS__ACCOUNT_GROUPS_ACCOUNT_ID_FKEY = Internal.createForeignKey(AccountGroups.ACCOUNT_GROUPS, DSL.name("account_groups_account_id_fkey"), new TableField[] { AccountGroups.ACCOUNT_GROUPS.ACCOUNT_ID }, Keys.UPSTREAM_ACCOUNTS_PKEY, new TableField[] { UpstreamAccounts.UPSTREAM_ACCOUNTS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AccountGroupsRecord, GroupsRecord> ACCOUNT_GROUPS__ACCOUNT_GROUPS_GROUP_ID_FKEY = Internal.createForeignKey(AccountGroups.ACCOUNT_GROUPS, DSL.name("account_groups_group_id_fkey"), new TableField[] { AccountGroups.ACCOUNT_GROUPS.GROUP_ID }, Keys.GROUPS_PKEY, new TableField[] { Groups.GROUPS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<AdminApiKeysRecord, UsersRecord> ADMIN_API_KEYS__ADMIN_API_KEYS_CREATED_BY_FKEY = Internal.createForeignKey(AdminApiKeys.ADMIN_API_KEYS, DSL.name("admin_api_keys_created_by_fkey"), new TableField[] { AdminApiKeys.ADMIN_API_KEYS.CREATED_BY }, Keys.USERS_PKEY, new TableField[] { Users.USERS.ID }, true, ForeignKeyRule.SET_NULL, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ApiKeysRecord, GroupsRecord> API_KEYS__API_KEYS_GROUP_ID_FKEY = Internal.createForeignKey(ApiKeys.API_KEYS, DSL.name("api_keys_group_id_fkey"), new TableField[] { ApiKeys.API_KEYS.GROUP_ID }, Keys.GROUPS_PKEY, new TableField[] { Groups.GROUPS.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<ApiKeysRecord, UsersRecord> API_KEYS__API_KEYS_USER_ID_FKEY = Internal.createForeignKey(ApiKeys.API_KEYS, DSL.name("api_keys_user_id_fkey"), new TableField[] { ApiKeys.API_KEYS.USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<AuditLogRecord, UsersRecord> AUDIT_LOG__AUDIT_LOG_ACTOR_USER_ID_FKEY = Internal.createForeignKey(AuditLog.AUDIT_LOG, DSL.name("audit_log_actor_user_id_fkey"), new TableField[] { AuditLog.AUDIT_LOG.ACTOR_USER_ID }, Keys.USERS_PKEY, new TableField[] { Users.USERS.ID }, true, ForeignKeyRule.SET_NULL, ForeignKeyRule.NO_ACTION);

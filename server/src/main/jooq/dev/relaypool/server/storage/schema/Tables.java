@@ -5,6 +5,7 @@ package dev.relaypool.server.storage.schema;
 
 
 import dev.relaypool.server.storage.schema.tables.AccountGroups;
+import dev.relaypool.server.storage.schema.tables.AdminApiKeys;
 import dev.relaypool.server.storage.schema.tables.ApiKeys;
 import dev.relaypool.server.storage.schema.tables.AuditLog;
 import dev.relaypool.server.storage.schema.tables.BalanceLedger;
@@ -34,6 +35,11 @@ public class Tables {
      * The table <code>account_groups</code>.
      */
     public static final AccountGroups ACCOUNT_GROUPS = AccountGroups.ACCOUNT_GROUPS;
+
+    /**
+     * The table <code>admin_api_keys</code>.
+     */
+    public static final AdminApiKeys ADMIN_API_KEYS = AdminApiKeys.ADMIN_API_KEYS;
 
     /**
      * The table <code>api_keys</code>.

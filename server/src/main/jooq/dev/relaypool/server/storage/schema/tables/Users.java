@@ -6,6 +6,7 @@ package dev.relaypool.server.storage.schema.tables;
 
 import dev.relaypool.server.storage.schema.DefaultSchema;
 import dev.relaypool.server.storage.schema.Keys;
+import dev.relaypool.server.storage.schema.tables.AdminApiKeys.AdminApiKeysPath;
 import dev.relaypool.server.storage.schema.tables.ApiKeys.ApiKeysPath;
 import dev.relaypool.server.storage.schema.tables.AuditLog.AuditLogPath;
 import dev.relaypool.server.storage.schema.tables.BalanceLedger.BalanceLedgerPath;
@@ -156,6 +157,16 @@ public class Users extends TableImpl<UsersRecord> {
      */
     public final TableField<UsersRecord, OffsetDateTime> UPDATED_AT = createField(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>users.tokens_valid_after</code>.
+     */
+    public final TableField<UsersRecord, OffsetDateTime> TOKENS_VALID_AFTER = createField(DSL.name("tokens_valid_after"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+
+    /**
+     * The column <code>users.totp_last_step</code>.
+     */
+    public final TableField<UsersRecord, Long> TOTP_LAST_STEP = createField(DSL.name("totp_last_step"), SQLDataType.BIGINT, this, "");
+
     private Users(Name alias, Table<UsersRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -231,6 +242,19 @@ public class Users extends TableImpl<UsersRecord> {
     @Override
     public UniqueKey<UsersRecord> getPrimaryKey() {
         return Keys.USERS_PKEY;
+    }
+
+    private transient AdminApiKeysPath _adminApiKeys;
+
+    /**
+     * Get the implicit to-many join path to the <code>admin_api_keys</code>
+     * table
+     */
+    public AdminApiKeysPath adminApiKeys() {
+        if (_adminApiKeys == null)
+            _adminApiKeys = new AdminApiKeysPath(this, null, Keys.ADMIN_API_KEYS__ADMIN_API_KEYS_CREATED_BY_FKEY.getInverseKey());
+
+        return _adminApiKeys;
     }
 
     private transient ApiKeysPath _apiKeys;

@@ -259,6 +259,34 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
         return (OffsetDateTime) get(16);
     }
 
+    /**
+     * Setter for <code>users.tokens_valid_after</code>.
+     */
+    public void setTokensValidAfter(OffsetDateTime value) {
+        set(17, value);
+    }
+
+    /**
+     * Getter for <code>users.tokens_valid_after</code>.
+     */
+    public OffsetDateTime getTokensValidAfter() {
+        return (OffsetDateTime) get(17);
+    }
+
+    /**
+     * Setter for <code>users.totp_last_step</code>.
+     */
+    public void setTotpLastStep(Long value) {
+        set(18, value);
+    }
+
+    /**
+     * Getter for <code>users.totp_last_step</code>.
+     */
+    public Long getTotpLastStep() {
+        return (Long) get(18);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -282,7 +310,7 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
     /**
      * Create a detached, initialised UsersRecord
      */
-    public UsersRecord(Long id, String email, String displayName, String passwordHash, Boolean passwordChangeRequired, String role, String status, BigDecimal balance, Integer concurrencyLimit, Integer rpmLimit, Long tpmLimit, byte[] totpSecret, Boolean totpEnabled, String notes, OffsetDateTime lastLoginAt, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    public UsersRecord(Long id, String email, String displayName, String passwordHash, Boolean passwordChangeRequired, String role, String status, BigDecimal balance, Integer concurrencyLimit, Integer rpmLimit, Long tpmLimit, byte[] totpSecret, Boolean totpEnabled, String notes, OffsetDateTime lastLoginAt, OffsetDateTime createdAt, OffsetDateTime updatedAt, OffsetDateTime tokensValidAfter, Long totpLastStep) {
         super(Users.USERS);
 
         setId(id);
@@ -302,6 +330,8 @@ public class UsersRecord extends UpdatableRecordImpl<UsersRecord> {
         setLastLoginAt(lastLoginAt);
         setCreatedAt(createdAt);
         setUpdatedAt(updatedAt);
+        setTokensValidAfter(tokensValidAfter);
+        setTotpLastStep(totpLastStep);
         resetTouchedOnNotNull();
     }
 }
