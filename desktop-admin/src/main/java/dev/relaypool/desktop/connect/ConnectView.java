@@ -89,6 +89,8 @@ public final class ConnectView extends StackPane {
             field.setOnAction(e -> viewModel.signIn()); // Enter anywhere in the form signs in
         }
 
+        Label error = Forms.errorLabel(viewModel.errorProperty());
+        error.setId("signInError");
         VBox card = new VBox(14,
                 new VBox(2, title, subtitle),
                 Forms.field("Saved _servers", profileRow),
@@ -96,7 +98,7 @@ public final class ConnectView extends StackPane {
                 Forms.field("_Email", email),
                 Forms.field("_Password", password),
                 totpField,
-                Forms.errorLabel(viewModel.errorProperty()),
+                error,
                 signIn);
         card.getStyleClass().addAll("connect-card", Styles.ELEVATED_2);
         card.setMaxSize(420, USE_PREF_SIZE);
