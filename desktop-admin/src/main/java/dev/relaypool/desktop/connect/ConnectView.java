@@ -91,6 +91,12 @@ public final class ConnectView extends StackPane {
 
         Label error = Forms.errorLabel(viewModel.errorProperty());
         error.setId("signInError");
+        Label hint = new Label(null, Icons.of(Feather.SMARTPHONE));
+        hint.setId("signInHint");
+        hint.textProperty().bind(viewModel.hintProperty());
+        hint.setWrapText(true);
+        hint.getStyleClass().add("form-hint");
+        Forms.showWhen(hint, viewModel.hintProperty().isNotEmpty());
         VBox card = new VBox(14,
                 new VBox(2, title, subtitle),
                 Forms.field("Saved _servers", profileRow),
@@ -98,6 +104,7 @@ public final class ConnectView extends StackPane {
                 Forms.field("_Email", email),
                 Forms.field("_Password", password),
                 totpField,
+                hint,
                 error,
                 signIn);
         card.getStyleClass().addAll("connect-card", Styles.ELEVATED_2);
@@ -106,6 +113,11 @@ public final class ConnectView extends StackPane {
         setAlignment(Pos.CENTER);
         sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
+                focusFirstEmpty(url, email);
+            }
+        });
+        visibleProperty().addListener((obs, was, shown) -> {
+            if (shown) { // back after signing out
                 focusFirstEmpty(url, email);
             }
         });

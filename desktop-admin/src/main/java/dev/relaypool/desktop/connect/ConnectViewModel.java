@@ -31,6 +31,7 @@ public final class ConnectViewModel {
     private final BooleanProperty totpVisible = new SimpleBooleanProperty(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty hint = new SimpleStringProperty("");
     private final BooleanBinding canSignIn;
 
     public ConnectViewModel(Session session, PrefsStore prefs) {
@@ -43,6 +44,7 @@ public final class ConnectViewModel {
                 email.set(chosen.email());
                 totpVisible.set(false);
                 error.set("");
+                hint.set("");
             }
         });
         profiles.stream().filter(p -> p.name().equals(prefs.get().selectedProfile())).findFirst()
@@ -62,6 +64,8 @@ public final class ConnectViewModel {
     public BooleanProperty totpVisibleProperty() { return totpVisible; }
     public BooleanProperty busyProperty() { return busy; }
     public StringProperty errorProperty() { return error; }
+    /** Guidance that is not an error, such as the request for an authenticator code. */
+    public StringProperty hintProperty() { return hint; }
     public BooleanBinding canSignInProperty() { return canSignIn; }
 
     public void signIn() {
@@ -78,6 +82,7 @@ public final class ConnectViewModel {
         boolean codeSent = totpVisible.get() && !totpCode.get().isBlank();
         busy.set(true);
         error.set("");
+        hint.set("");
         session.signIn(server, email.get().strip(), password.get(), totpVisible.get() ? totpCode.get() : null, outcome -> {
             busy.set(false);
             switch (outcome) {
@@ -85,8 +90,11 @@ public final class ConnectViewModel {
                 case LoginOutcome.TotpRequired totp -> {
                     totpVisible.set(true);
                     totpCode.set("");
-                    error.set(codeSent ? "That code was not accepted. Enter the current code from your authenticator app."
-                            : Messages.of(outcome, server));
+                    if (codeSent) {
+                        error.set("That code was not accepted. Enter the current code from your authenticator app.");
+                    } else {
+                        hint.set(Messages.of(outcome, server));
+                    }
                 }
                 default -> error.set(Messages.of(outcome, server));
             }

@@ -38,18 +38,19 @@ public final class DashboardView extends VBox {
 
         TilePane tiles = new TilePane(16, 16,
                 tile(Feather.USER, "Signed in as", viewModel.accountProperty(), "accountTile"),
+                tile(Feather.AWARD, "Role", viewModel.roleProperty(), "roleTile"),
                 tile(Feather.GLOBE, "Server", viewModel.serverProperty(), "serverTile"),
                 tile(Feather.ACTIVITY, "Server status", viewModel.readinessProperty(), "readinessTile"),
                 tile(Feather.SHIELD, "Two-factor sign-in", viewModel.twoFactorProperty(), "totpTile"));
-        tiles.setPrefColumns(2);
-        tiles.setPrefTileWidth(300);
+        tiles.setPrefColumns(3);
+        tiles.setPrefTileWidth(280);
 
         Message next = new Message("More is coming",
                 "Accounts, keys, users, groups, prices and usage get their screens as the admin API grows. "
                         + "Use Ctrl+1 to Ctrl+9 to move between screens.",
                 Icons.of(Feather.INFO));
         next.getStyleClass().add(Styles.ACCENT);
-        next.setMaxWidth(632);
+        next.setMaxWidth(872);
 
         getChildren().addAll(header, Forms.errorLabel(viewModel.errorProperty()), tiles, next);
     }

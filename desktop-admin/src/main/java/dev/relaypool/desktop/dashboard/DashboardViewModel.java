@@ -20,6 +20,7 @@ public final class DashboardViewModel {
     private final Async async;
     private final StringProperty greeting = new SimpleStringProperty("");
     private final StringProperty account = new SimpleStringProperty("");
+    private final StringProperty role = new SimpleStringProperty("");
     private final StringProperty server = new SimpleStringProperty("");
     private final StringProperty readiness = new SimpleStringProperty("");
     private final StringProperty twoFactor = new SimpleStringProperty("");
@@ -41,6 +42,7 @@ public final class DashboardViewModel {
 
     public StringProperty greetingProperty() { return greeting; }
     public StringProperty accountProperty() { return account; }
+    public StringProperty roleProperty() { return role; }
     public StringProperty serverProperty() { return server; }
     public StringProperty readinessProperty() { return readiness; }
     public StringProperty twoFactorProperty() { return twoFactor; }
@@ -54,7 +56,7 @@ public final class DashboardViewModel {
         }
         loading.set(true);
         error.set("");
-        server.set(at.toString());
+        server.set(shortAddress(at));
         session.call(token -> api.me(at, token), result -> {
             loading.set(false);
             if (result instanceof ApiResult.Ok<UserInfo>(UserInfo user)) {
@@ -80,9 +82,16 @@ public final class DashboardViewModel {
             return;
         }
         greeting.set("Welcome, " + user.displayName());
-        account.set(user.email() + " · " + user.role());
+        account.set(user.email());
+        role.set(user.role().isEmpty() ? "" : Character.toUpperCase(user.role().charAt(0)) + user.role().substring(1));
         twoFactor.set(user.totpEnabled() ? "On" : "Off");
         URI at = session.serverProperty().get();
-        server.set(at == null ? "" : at.toString());
+        server.set(at == null ? "" : shortAddress(at));
+    }
+
+    /** "relay.example.com" or "10.0.0.5:8080/relay": the scheme and trailing slash add nothing on a tile. */
+    static String shortAddress(URI server) {
+        String path = server.getPath() == null ? "" : server.getPath().replaceAll("/+$", "");
+        return server.getAuthority() + path;
     }
 }

@@ -11,8 +11,8 @@ import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Bottom line of the window: connection state (with a retry link while unreachable), server, signed-in user. */
 final class StatusBar extends HBox {
@@ -21,7 +21,7 @@ final class StatusBar extends HBox {
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
 
-        FontIcon dot = Icons.of(Feather.CIRCLE, 10);
+        Circle dot = new Circle(4);
         dot.getStyleClass().add("status-dot");
         Label connection = new Label();
         connection.setId("connectionStatus");

@@ -69,7 +69,8 @@ class ConnectViewModelTest {
         vm.signIn();
 
         assertThat(vm.totpVisibleProperty().get()).isTrue();
-        assertThat(vm.errorProperty().get()).contains("6-digit code");
+        assertThat(vm.hintProperty().get()).isEqualTo("Enter the 6-digit code from your authenticator app.");
+        assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(session.stateProperty().get()).isEqualTo(ConnectionState.SIGNED_OUT);
 
         vm.totpCodeProperty().set("000000");

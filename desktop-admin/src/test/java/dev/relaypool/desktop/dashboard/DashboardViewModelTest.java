@@ -32,7 +32,8 @@ class DashboardViewModelTest {
         signIn();
 
         assertThat(dashboard.greetingProperty().get()).isEqualTo("Welcome, Ada Admin");
-        assertThat(dashboard.accountProperty().get()).isEqualTo("admin@example.com · admin");
+        assertThat(dashboard.accountProperty().get()).isEqualTo("admin@example.com");
+        assertThat(dashboard.roleProperty().get()).isEqualTo("Admin");
         assertThat(dashboard.readinessProperty().get()).isEqualTo("Ready");
         assertThat(dashboard.twoFactorProperty().get()).isEqualTo("Off");
     }
