@@ -21,7 +21,6 @@ public final class ShellViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Session session;
-    private final PrefsStore prefs;
     private final ObjectProperty<Screen> screen;
     private final ObjectProperty<Theme> theme;
     private final BooleanBinding signedIn;
@@ -31,7 +30,6 @@ public final class ShellViewModel {
 
     public ShellViewModel(Session session, PrefsStore prefs, ZoneId zone) {
         this.session = session;
-        this.prefs = prefs;
         screen = new SimpleObjectProperty<>(Screen.parse(prefs.get().lastScreen()));
         theme = new SimpleObjectProperty<>(prefs.get().theme());
         screen.addListener((obs, old, chosen) -> prefs.update(p -> p.withLastScreen(chosen.name())));
@@ -83,9 +81,5 @@ public final class ShellViewModel {
 
     public void signOut() {
         session.signOut();
-    }
-
-    PrefsStore prefs() {
-        return prefs;
     }
 }
