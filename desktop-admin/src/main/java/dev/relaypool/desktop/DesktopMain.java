@@ -1,10 +1,15 @@
 package dev.relaypool.desktop;
 
-/** Entry point of the desktop admin app (placeholder until the app lands). */
+import javafx.application.Application;
+
+/**
+ * Entry point of the desktop admin app. It does not extend {@link Application} on purpose: with JavaFX on the
+ * class path (not the module path) the launcher refuses a main class that is an Application subclass.
+ */
 public final class DesktopMain {
     private DesktopMain() {}
 
     public static void main(String[] args) {
-        System.out.println("desktop app: not yet implemented");
+        Application.launch(App.class, args);
     }
 }

@@ -1,0 +1,38 @@
+package dev.relaypool.desktop.common;
+
+import atlantafx.base.theme.Styles;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
+
+/** Small building blocks for forms, so every screen labels and reports errors the same way. */
+public final class Forms {
+    private Forms() {}
+
+    /** A label with a mnemonic ("_Email" answers to Alt+E) above its field. */
+    public static VBox field(String mnemonicLabel, Node control) {
+        Label label = new Label(mnemonicLabel);
+        label.setMnemonicParsing(true);
+        label.setLabelFor(control);
+        label.getStyleClass().add("field-label");
+        return new VBox(4, label, control);
+    }
+
+    /** A red, wrapping message line that takes no room while empty. */
+    public static Label errorLabel(ObservableStringValue text) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.setWrapText(true);
+        label.getStyleClass().addAll(Styles.DANGER, "form-error");
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    public static void showWhen(Node node, ObservableBooleanValue condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(condition);
+    }
+}
