@@ -78,6 +78,7 @@ class EmbeddedDatabaseIT {
             second.destroy(); // SIGTERM: a clean shutdown stops PostgreSQL too
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
+        assertThat(second.exitValue()).as("SIGTERM ends with exit status 0").isZero();
         assertThat(String.join("\n", secondOutput)).doesNotContain("password:");
         assertThat(dataDir.resolve("postgres/postmaster.pid")).as("PostgreSQL stopped with the server").doesNotExist();
 
