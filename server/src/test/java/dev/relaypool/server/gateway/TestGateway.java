@@ -1,7 +1,6 @@
 package dev.relaypool.server.gateway;
 
 import dev.relaypool.model.Platform;
-import dev.relaypool.server.RelaypoolServer;
 import dev.relaypool.server.config.ConfigLoader;
 import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.usage.UsageRecord;
@@ -29,7 +28,7 @@ final class TestGateway implements AutoCloseable {
     final List<UsageRecord> usage = new CopyOnWriteArrayList<>();
     final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(10)).build();
     private final GatewayRoutes routes;
-    private final RelaypoolServer server;
+    private final io.undertow.Undertow server;
 
     private TestGateway(Map<String, String> overrides) {
         Map<String, String> env = new HashMap<>(Map.of(
@@ -60,7 +59,9 @@ final class TestGateway implements AutoCloseable {
                 },
                 usage::add,
                 Clock.systemUTC()));
-        server = RelaypoolServer.start(config, routes.handler());
+        // the gateway alone on Undertow: RelaypoolServer now wires its own gateway
+        server = io.undertow.Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(routes.handler()).build();
+        server.start();
     }
 
     static TestGateway start() {
@@ -72,11 +73,11 @@ final class TestGateway implements AutoCloseable {
     }
 
     String url(String pathAndQuery) {
-        return "http://127.0.0.1:" + server.port() + pathAndQuery;
+        return "http://127.0.0.1:" + port() + pathAndQuery;
     }
 
     int port() {
-        return server.port();
+        return ((java.net.InetSocketAddress) server.getListenerInfo().getFirst().getAddress()).getPort();
     }
 
     static UpstreamAccount account(long id, Platform platform, String baseUrl, String apiKey) {
@@ -108,7 +109,7 @@ final class TestGateway implements AutoCloseable {
     public void close() {
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
-        server.close();
+        server.stop();
         routes.close();
     }
 }
