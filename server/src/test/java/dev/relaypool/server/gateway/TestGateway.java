@@ -31,6 +31,10 @@ final class TestGateway implements AutoCloseable {
     private final io.undertow.Undertow server;
 
     private TestGateway(Map<String, String> overrides) {
+        this(overrides, Admission.OPEN);
+    }
+
+    private TestGateway(Map<String, String> overrides, Admission admission) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "RELAYPOOL_SERVER_HOST", "127.0.0.1",
                 "RELAYPOOL_SERVER_PORT", "0",
@@ -58,7 +62,7 @@ final class TestGateway implements AutoCloseable {
                     case GEMINI -> List.of("gemini-2.5-pro", "gemini-2.5-flash");
                 },
                 usage::add,
-                Clock.systemUTC()));
+                Clock.systemUTC(), admission));
         // the gateway alone on Undertow: RelaypoolServer now wires its own gateway
         server = io.undertow.Undertow.builder().addHttpListener(0, "127.0.0.1").setHandler(routes.handler()).build();
         server.start();
@@ -66,6 +70,10 @@ final class TestGateway implements AutoCloseable {
 
     static TestGateway start() {
         return new TestGateway(Map.of());
+    }
+
+    static TestGateway start(Admission admission) {
+        return new TestGateway(Map.of(), admission);
     }
 
     static TestGateway start(Map<String, String> overrides) {
