@@ -15,9 +15,9 @@ import dev.relaypool.server.http.HealthHandler;
 import dev.relaypool.server.keys.ApiKeys;
 import dev.relaypool.server.keys.GatewayKeys;
 import dev.relaypool.server.keys.KeyFormat;
-import dev.relaypool.server.scheduling.CooldownPolicy;
 import dev.relaypool.server.scheduling.LeaseRenewer;
 import dev.relaypool.server.scheduling.PoolSelector;
+import dev.relaypool.server.scheduling.Scheduling;
 import dev.relaypool.server.storage.Database;
 import dev.relaypool.server.usage.UsageRowsWriter;
 import dev.relaypool.server.users.AdminBootstrap;
@@ -53,7 +53,7 @@ public final class RelaypoolServer implements AutoCloseable {
     /** What a running node holds; exposed to tests and to the admin side. */
     public record Parts(Database database, Coordination coordination, ApiKeys keys, Accounts accounts,
                         PoolSelector selector, LeaseRenewer renewer, UsageSettlement settlement,
-                        GatewayRoutes gateway) {}
+                        GatewayRoutes gateway, Scheduling scheduling) {}
 
     private RelaypoolServer(RelaypoolConfig config, Parts parts, GracefulShutdownHandler graceful, Undertow undertow) {
         this.config = config;
@@ -75,9 +75,9 @@ public final class RelaypoolServer implements AutoCloseable {
             CredentialCipher cipher = CredentialCipher.fromConfig(config);
             ApiKeys keys = new ApiKeys(database, new KeyFormat(new SecureRandom()), clock);
             Accounts accounts = new Accounts(database, new CredentialCodec(cipher));
-            LeaseRenewer renewer = open(opened, new LeaseRenewer(Duration.ofSeconds(60)));
-            PoolSelector selector = new PoolSelector(accounts, coordination, renewer, new PoolSelector.Settings(
-                    Duration.ofHours(1), Duration.ofSeconds(10), 100, CooldownPolicy.DEFAULTS), clock);
+            Scheduling scheduling = open(opened, new Scheduling(config, accounts, coordination, clock));
+            PoolSelector selector = scheduling.selector();
+            LeaseRenewer renewer = scheduling.renewer();
             UsageRowsWriter rows = new UsageRowsWriter(database);
             UsageSettlement settlement = open(opened, new UsageSettlement(UsageJournal.open(config.dataDir()),
                     rows::write, SettlementQueue.DEFAULTS));
@@ -90,7 +90,8 @@ public final class RelaypoolServer implements AutoCloseable {
                     new GatewayKeys(keys), selector,
                     key -> accounts.models(key.groupId(), () -> modelsOf(catalogue, key.platform())),
                     settlement, clock)));
-            Parts parts = new Parts(database, coordination, keys, accounts, selector, renewer, settlement, gateway);
+            Parts parts = new Parts(database, coordination, keys, accounts, selector, renewer, settlement, gateway,
+                    scheduling);
 
             PathHandler routes = new PathHandler(gateway.handler())
                     .addExactPath("/healthz", HealthHandler.alive())
@@ -171,7 +172,8 @@ public final class RelaypoolServer implements AutoCloseable {
         if (!parts.settlement().flush(Duration.ofSeconds(10))) {
             log.warn("Usage not yet written stays in the journal and is replayed at the next start");
         }
-        closeAll(List.of(parts.settlement(), parts.renewer(), parts.coordination(), parts.database()));
+        // closeAll goes from the end: scheduling first, while the database and coordination can still take its last state
+        closeAll(List.of(parts.settlement(), parts.coordination(), parts.database(), parts.scheduling()));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {
