@@ -23,9 +23,9 @@ import dev.relaypool.server.http.BodyLimitHandler;
 import dev.relaypool.server.http.HealthHandler;
 import dev.relaypool.server.keys.ApiKeys;
 import dev.relaypool.server.keys.KeyFormat;
-import dev.relaypool.server.scheduling.CooldownPolicy;
 import dev.relaypool.server.scheduling.LeaseRenewer;
 import dev.relaypool.server.scheduling.PoolSelector;
+import dev.relaypool.server.scheduling.Scheduling;
 import dev.relaypool.server.storage.Database;
 import dev.relaypool.server.limits.Admission;
 import dev.relaypool.server.limits.GatewayAdmission;
@@ -64,7 +64,7 @@ public final class RelaypoolServer implements AutoCloseable {
     /** What a running node holds; exposed to tests and to the admin side. */
     public record Parts(Database database, Coordination coordination, ApiKeys keys, Accounts accounts,
                         PoolSelector selector, LeaseRenewer renewer, Admission admission, RedeemCodes redeem,
-                        UsageSettlement settlement, GatewayRoutes gateway) {}
+                        UsageSettlement settlement, GatewayRoutes gateway, Scheduling scheduling) {}
 
     private RelaypoolServer(RelaypoolConfig config, Parts parts, GracefulShutdownHandler graceful, Undertow undertow) {
         this.config = config;
@@ -86,9 +86,9 @@ public final class RelaypoolServer implements AutoCloseable {
             CredentialCipher cipher = CredentialCipher.fromConfig(config);
             ApiKeys keys = new ApiKeys(database, new KeyFormat(new SecureRandom()), clock);
             Accounts accounts = new Accounts(database, new CredentialCodec(cipher));
-            LeaseRenewer renewer = open(opened, new LeaseRenewer(Duration.ofSeconds(60)));
-            PoolSelector selector = new PoolSelector(accounts, coordination, renewer, new PoolSelector.Settings(
-                    Duration.ofHours(1), Duration.ofSeconds(10), 100, CooldownPolicy.DEFAULTS), clock);
+            Scheduling scheduling = open(opened, new Scheduling(config, accounts, coordination, clock));
+            PoolSelector selector = scheduling.selector();
+            LeaseRenewer renewer = scheduling.renewer();
             PriceCatalogue catalogue = PriceCatalogue.bundled();
             CostCalculator calculator = new CostCalculator(() -> Pricing.of(catalogue), config.billing());
             Admission admission = new Admission(database, calculator, config.billing(), coordination, renewer,
@@ -110,7 +110,7 @@ public final class RelaypoolServer implements AutoCloseable {
                     key -> accounts.models(key.groupId(), () -> modelsOf(catalogue, key.platform())),
                     admission.countingTokens(settlement), clock, gate)));
             Parts parts = new Parts(database, coordination, keys, accounts, selector, renewer, admission, redeem,
-                    settlement, gateway);
+                    settlement, gateway, scheduling);
 
             PathHandler routes = new PathHandler(gateway.handler())
                     .addExactPath("/healthz", HealthHandler.alive())
@@ -201,7 +201,9 @@ public final class RelaypoolServer implements AutoCloseable {
         if (!parts.settlement().flush(Duration.ofSeconds(10))) {
             log.warn("Usage not yet written stays in the journal and is replayed at the next start");
         }
-        closeAll(List.of(parts.settlement(), parts.renewer(), parts.coordination(), parts.database()));
+        // closeAll goes from the end: scheduling first, while the database and coordination can still take its last
+        // state; then settlement (already flushed), coordination, and the database last
+        closeAll(List.of(parts.database(), parts.coordination(), parts.settlement(), parts.scheduling()));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -26,6 +26,7 @@ public enum GatewayError {
     METHOD_NOT_ALLOWED(405, false, Category.INVALID_REQUEST, "Method not allowed."),
     MODEL_NOT_AVAILABLE(404, false, Category.NOT_FOUND, "The model is not available for this API key."),
     NO_ACCOUNT_AVAILABLE(503, true, Category.UNAVAILABLE, "No upstream account is available right now; retry shortly."),
+    ACCOUNTS_BUSY(429, true, Category.RATE_LIMIT, "Every upstream account is busy; retry shortly."),
     UPSTREAM_RATE_LIMITED(429, true, Category.RATE_LIMIT, "The upstream provider is rate limiting; retry shortly."),
     UPSTREAM_OVERLOADED(529, true, Category.OVERLOADED, "The upstream provider is overloaded; retry shortly."),
     UPSTREAM_UNAVAILABLE(503, true, Category.UNAVAILABLE, "The upstream provider is unavailable; retry shortly."),
