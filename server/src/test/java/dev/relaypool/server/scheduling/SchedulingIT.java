@@ -76,7 +76,7 @@ class SchedulingIT {
                 Arguments.of(Platform.OPENAI, Behaviour.unauthorized(), "auth_rejected", CooldownPolicy.DEFAULTS.authRejected()),
                 Arguments.of(Platform.GEMINI, Behaviour.rateLimited(Duration.ofSeconds(31)), "rate_limited", Duration.ofSeconds(31)),
                 // Gemini says overloaded with a plain 503, which reads as a server error
-                Arguments.of(Platform.GEMINI, Behaviour.overloaded(), "server_error", CooldownPolicy.DEFAULTS.serverError()));
+                Arguments.of(Platform.GEMINI, Behaviour.overloaded(), "overloaded", CooldownPolicy.DEFAULTS.overloaded()));
     }
 
     @ParameterizedTest(name = "{0} {2}")
