@@ -3,6 +3,8 @@ package dev.relaypool.server;
 import dev.relaypool.model.Platform;
 import dev.relaypool.server.accounts.Accounts;
 import dev.relaypool.server.accounts.CredentialCodec;
+import dev.relaypool.server.accounts.Proxies;
+import dev.relaypool.server.accounts.oauth.OAuthAccounts;
 import dev.relaypool.server.billing.PriceCatalogue;
 import dev.relaypool.server.billing.SettlementQueue;
 import dev.relaypool.server.billing.UsageJournal;
@@ -15,6 +17,7 @@ import dev.relaypool.server.http.HealthHandler;
 import dev.relaypool.server.keys.ApiKeys;
 import dev.relaypool.server.keys.GatewayKeys;
 import dev.relaypool.server.keys.KeyFormat;
+import dev.relaypool.server.net.UpstreamAddressPolicy;
 import dev.relaypool.server.scheduling.CooldownPolicy;
 import dev.relaypool.server.scheduling.LeaseRenewer;
 import dev.relaypool.server.scheduling.PoolSelector;
@@ -52,7 +55,7 @@ public final class RelaypoolServer implements AutoCloseable {
 
     /** What a running node holds; exposed to tests and to the admin side. */
     public record Parts(Database database, Coordination coordination, ApiKeys keys, Accounts accounts,
-                        PoolSelector selector, LeaseRenewer renewer, UsageSettlement settlement,
+                        Proxies proxies, OAuthAccounts oauth, PoolSelector selector, LeaseRenewer renewer, UsageSettlement settlement,
                         GatewayRoutes gateway) {}
 
     private RelaypoolServer(RelaypoolConfig config, Parts parts, GracefulShutdownHandler graceful, Undertow undertow) {
@@ -74,10 +77,16 @@ public final class RelaypoolServer implements AutoCloseable {
             Coordination coordination = open(opened, Coordination.create(config, clock));
             CredentialCipher cipher = CredentialCipher.fromConfig(config);
             ApiKeys keys = new ApiKeys(database, new KeyFormat(new SecureRandom()), clock);
-            Accounts accounts = new Accounts(database, new CredentialCodec(cipher));
+            UpstreamAddressPolicy addresses = UpstreamAddressPolicy.fromConfig(config.security());
+            CredentialCodec codec = new CredentialCodec(cipher);
+            Accounts accounts = open(opened, new Accounts(database, codec, addresses, coordination.broadcasts()));
+            Proxies proxies = new Proxies(database, codec, addresses, accounts);
+            OAuthAccounts oauth = open(opened, OAuthAccounts.create(config.oauth(), accounts, codec, coordination,
+                    addresses, clock, true));
             LeaseRenewer renewer = open(opened, new LeaseRenewer(Duration.ofSeconds(60)));
             PoolSelector selector = new PoolSelector(accounts, coordination, renewer, new PoolSelector.Settings(
-                    Duration.ofHours(1), Duration.ofSeconds(10), 100, CooldownPolicy.DEFAULTS), clock);
+                    Duration.ofHours(1), Duration.ofSeconds(10), 100, CooldownPolicy.DEFAULTS), clock,
+                    oauth.refresher()::onAuthRejected);
             UsageRowsWriter rows = new UsageRowsWriter(database);
             UsageSettlement settlement = open(opened, new UsageSettlement(UsageJournal.open(config.dataDir()),
                     rows::write, SettlementQueue.DEFAULTS));
@@ -90,7 +99,8 @@ public final class RelaypoolServer implements AutoCloseable {
                     new GatewayKeys(keys), selector,
                     key -> accounts.models(key.groupId(), () -> modelsOf(catalogue, key.platform())),
                     settlement, clock)));
-            Parts parts = new Parts(database, coordination, keys, accounts, selector, renewer, settlement, gateway);
+            Parts parts = new Parts(database, coordination, keys, accounts, proxies, oauth, selector, renewer, settlement,
+                    gateway);
 
             PathHandler routes = new PathHandler(gateway.handler())
                     .addExactPath("/healthz", HealthHandler.alive())
@@ -171,7 +181,8 @@ public final class RelaypoolServer implements AutoCloseable {
         if (!parts.settlement().flush(Duration.ofSeconds(10))) {
             log.warn("Usage not yet written stays in the journal and is replayed at the next start");
         }
-        closeAll(List.of(parts.settlement(), parts.renewer(), parts.coordination(), parts.database()));
+        closeAll(List.of(parts.settlement(), parts.renewer(), parts.coordination(), parts.database(), parts.accounts(),
+                parts.oauth()));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,8 +44,16 @@ public final class PoolSelector implements AccountSelector {
     private final Settings settings;
     private final Clock clock;
     private final Map<Long, Long> lastUsedMillis = new ConcurrentHashMap<>();
+    private final Consumer<UpstreamAccount> onAuthRejected;
 
     public PoolSelector(Accounts accounts, Coordination coordination, LeaseRenewer renewer, Settings settings, Clock clock) {
+        this(accounts, coordination, renewer, settings, clock, account -> {});
+    }
+
+    /** {@code onAuthRejected}: told (after the cooldown is set) when the provider rejected an account's credential. */
+    public PoolSelector(Accounts accounts, Coordination coordination, LeaseRenewer renewer, Settings settings, Clock clock,
+                        Consumer<UpstreamAccount> onAuthRejected) {
+        this.onAuthRejected = onAuthRejected;
         this.accounts = accounts;
         this.coordination = coordination;
         this.renewer = renewer;
@@ -169,6 +178,9 @@ public final class PoolSelector implements AccountSelector {
                     failure.name().toLowerCase(java.util.Locale.ROOT));
             log.info("account {} cooling down until {} ({})", account.id(), cooldown.until(), cooldown.reason());
         });
+        if (failure == FailureClass.AUTH_REJECTED) {
+            onAuthRejected.accept(account); // e.g. an OAuth token revoked or expired early: refresh it now
+        }
     }
 
     private record Candidate(PooledAccount account, String upstreamModel, int inUse) {
