@@ -56,6 +56,7 @@ class ClaudeCodeIT {
 
         CliRun.Result run = CliRun.run(clients.command(NodeClients.Cli.CLAUDE_CODE, "-p", "say hi", "--max-turns", "1"),
                 env, project, Duration.ofSeconds(120));
+        System.out.println(run.describe()); // the CLI's transcript, in the test report
 
         assertThat(run.timedOut()).as(run.describe()).isFalse();
         assertThat(run.exitCode()).as(run.describe()).isZero();

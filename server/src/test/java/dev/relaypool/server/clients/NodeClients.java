@@ -67,7 +67,7 @@ public final class NodeClients implements BeforeAllCallback {
     }
 
     /**
-     * A clean environment for a client: its own home, a PATH with {@code node} (launchers start it by name), no
+     * A clean environment for a client: its own home and temporary directory, a PATH with {@code node} (launchers start it by name), no
      * colours, no proxies, and nothing inherited from the machine (API keys, the real home, telemetry settings).
      */
     public Map<String, String> environment(Path home) {
@@ -79,12 +79,20 @@ public final class NodeClients implements BeforeAllCallback {
         env.put("HOME", home.toString());
         env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
-        env.put("TMPDIR", System.getProperty("java.io.tmpdir"));
+        env.put("TMPDIR", tempDirectory(home).toString()); // crash reports stay out of the machine's /tmp
         env.put("LANG", "C.UTF-8");
         env.put("TERM", "dumb");
         env.put("NO_COLOR", "1");
         env.put("NO_PROXY", "127.0.0.1,localhost");
         return env;
+    }
+
+    private static Path tempDirectory(Path home) {
+        try {
+            return Files.createDirectories(home.resolve("tmp"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static synchronized Availability availability() {
