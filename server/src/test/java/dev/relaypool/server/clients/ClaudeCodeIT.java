@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real Claude Code CLI, headless, against the relay: the README's settings, nothing else. */
 class ClaudeCodeIT {
     @RegisterExtension
-    static final NodeClients clients = new NodeClients();
+    static final NodeClients clients = new NodeClients(NodeClients.Cli.CLAUDE_CODE);
     @RegisterExtension
     static final PostgresExtension postgres = new PostgresExtension();
     private static final String REPLY = "Hi from the pool, Claude Code.";
@@ -54,7 +54,7 @@ class ClaudeCodeIT {
         env.put("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1");
         relay.upstream.clear();
 
-        CliRun.Result run = CliRun.run(clients.command(NodeClients.Cli.CLAUDE_CODE, "-p", "say hi", "--max-turns", "1"),
+        CliRun.Result run = CliRun.run(clients.command("-p", "say hi", "--max-turns", "1"),
                 env, project, Duration.ofSeconds(120));
         System.out.println(run.describe()); // the CLI's transcript, in the test report
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real Codex CLI ({@code codex exec}) on the Responses API, configured as the README says. */
 class CodexIT {
     @RegisterExtension
-    static final NodeClients clients = new NodeClients();
+    static final NodeClients clients = new NodeClients(NodeClients.Cli.CODEX);
     @RegisterExtension
     static final PostgresExtension postgres = new PostgresExtension();
     private static final String REPLY = "Hi from the pool, Codex.";
@@ -67,7 +67,7 @@ class CodexIT {
         env.put("RELAYPOOL_API_KEY", member.key());
         relay.upstream.clear();
 
-        CliRun.Result run = CliRun.run(clients.command(NodeClients.Cli.CODEX, "exec", "--skip-git-repo-check", "say hi"),
+        CliRun.Result run = CliRun.run(clients.command("exec", "--skip-git-repo-check", "say hi"),
                 env, project, Duration.ofSeconds(120));
         System.out.println(run.describe()); // the CLI's transcript, in the test report
 

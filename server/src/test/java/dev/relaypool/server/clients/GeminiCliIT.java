@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real Gemini CLI, headless, with a Gemini API key pointed at the relay as the README says. */
 class GeminiCliIT {
     @RegisterExtension
-    static final NodeClients clients = new NodeClients();
+    static final NodeClients clients = new NodeClients(NodeClients.Cli.GEMINI);
     @RegisterExtension
     static final PostgresExtension postgres = new PostgresExtension();
     private static final String REPLY = "Hi from the pool, Gemini CLI.";
@@ -58,7 +58,7 @@ class GeminiCliIT {
         env.put("GEMINI_CLI_TRUST_WORKSPACE", "true");
         relay.upstream.clear();
 
-        CliRun.Result run = CliRun.run(clients.command(NodeClients.Cli.GEMINI, "-p", "say hi"),
+        CliRun.Result run = CliRun.run(clients.command("-p", "say hi"),
                 env, project, Duration.ofSeconds(120));
         System.out.println(run.describe()); // the CLI's transcript, in the test report
 
