@@ -90,8 +90,9 @@ public final class NodeClients implements ExecutionCondition {
     }
 
     /**
-     * A clean environment for a client: its own home and temporary directory, a PATH with {@code node} (launchers start it by name), no
-     * colours, no proxies, and nothing inherited from the machine (API keys, the real home, telemetry settings).
+     * A clean environment for a client: its own home and temporary directory, a PATH with {@code node} (launchers
+     * start it by name), no colours, no proxies, and nothing inherited from the machine (API keys, the real home,
+     * telemetry settings).
      */
     public Map<String, String> environment(Path home) {
         Map<String, String> env = new HashMap<>();
