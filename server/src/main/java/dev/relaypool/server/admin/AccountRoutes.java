@@ -80,6 +80,9 @@ final class AccountRoutes {
                     .returning(UPSTREAM_ACCOUNTS.ID).fetchSingle(UPSTREAM_ACCOUNTS.ID);
             GroupStore groups = new GroupStore(tx);
             for (GroupMembership group : body.groups()) {
+                if (group.groupId() == null) {
+                    throw Problems.badRequest("groups[].groupId is required");
+                }
                 groups.link(group.groupId(), created, group.priority());
             }
             Audit.record(tx, request, "account.created", "account", created, Audit.change(body));

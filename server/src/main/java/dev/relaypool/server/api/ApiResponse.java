@@ -53,7 +53,8 @@ public record ApiResponse(int status, Object body, Map<String, String> headers, 
         void writeTo(java.io.OutputStream out) throws java.io.IOException;
     }
 
-    record Streamed(String contentType, StreamedBody body) {}
+    /** The body of a {@link #streamed} answer. */
+    public record Streamed(String contentType, StreamedBody body) {}
 
     public static ApiResponse noContent() {
         return new ApiResponse(204, null, Map.of(), List.of());
