@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * SSE event {@code request} of {@code GET /admin/events}: a relayed request finished. {@code cost} is what the
- * member was charged (USD); {@code ttftMs} is null for non-streamed answers.
+ * SSE event {@code request} of {@code GET /admin/events}: a relayed request finished. {@code cost} is the list
+ * price estimate in USD (the charged amount is in the usage records); {@code ttftMs} is null for non-streamed answers.
  */
 public record LiveRequest(String requestId, long userId, long keyId, long groupId, Long accountId, String model,
                           String platform, int status, long inputTokens, long outputTokens, long cacheWriteTokens,
