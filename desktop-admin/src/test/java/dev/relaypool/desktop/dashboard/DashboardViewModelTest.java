@@ -19,7 +19,7 @@ class DashboardViewModelTest {
     private final ManualExecutors executors = new ManualExecutors(clock);
     private final StubAdminApi api = new StubAdminApi(clock);
     private final Session session = new Session(api, executors.async(), clock, Backoff.standard());
-    private final DashboardViewModel dashboard = new DashboardViewModel(session, api, executors.async());
+    private final DashboardViewModel dashboard = new DashboardViewModel(session, api, resources.resources(), executors.async(), clock);
 
     private void signIn() {
         session.signIn(URI.create("http://127.0.0.1:9/"), StubAdminApi.ADMIN.email(), StubAdminApi.PASSWORD, null, outcome -> {
