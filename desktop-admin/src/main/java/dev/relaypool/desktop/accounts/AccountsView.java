@@ -60,7 +60,7 @@ public final class AccountsView extends VBox {
         table.tools(status, platform, add, oauthHolder, exportButton, importButton);
 
         table.column("Name", AccountView::name, "name")
-                .column("Platform", a -> a.platform().wireName(), "platform")
+                .column("Platform", a -> a.platform().wireName(), null)
                 .graphicColumn("Status", a -> Badges.status(stateOf(a)), "status")
                 .column("Groups", viewModel::groupNames, null)
                 .column("Priority", a -> Integer.toString(a.priority()), "priority")

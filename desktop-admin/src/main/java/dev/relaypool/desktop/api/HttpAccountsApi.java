@@ -54,7 +54,7 @@ public final class HttpAccountsApi implements AccountsApi {
 
     @Override
     public ApiResult<Void> clearCooldown(URI server, String token, long id) {
-        return rest.send(server, token, "POST", BASE + "/" + id + "/clear-cooldown", null, RestClient.NOTHING);
+        return rest.send(server, token, "DELETE", BASE + "/" + id + "/cooldown", null, RestClient.NOTHING);
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class HttpUsageApi implements UsageApi {
         Map<String, String> params = new LinkedHashMap<>(query.parameters());
         params.remove("page");
         params.remove("size");
-        return rest.download(server, token, BASE + "/export.csv", params, sink, progress, cancelled);
+        return rest.download(server, token, BASE + "/export", params, sink, progress, cancelled);
     }
 
     @Override

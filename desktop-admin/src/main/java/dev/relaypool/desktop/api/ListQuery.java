@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * What a table asks the server for: free-text search, exact filters, one sort column and a page. The server does
- * the searching, sorting and paging; this only becomes query parameters ({@code q}, {@code sort}, {@code order},
+ * the searching, sorting and paging; this only becomes query parameters ({@code q}, {@code sort} ("field,asc|desc"),
  * {@code page}, {@code size} and one parameter per filter).
  */
 public record ListQuery(String search, Map<String, String> filters, String sort, boolean descending, int page, int size) {
@@ -43,8 +43,7 @@ public record ListQuery(String search, Map<String, String> filters, String sort,
         }
         params.putAll(filters);
         if (!sort.isEmpty()) {
-            params.put("sort", sort);
-            params.put("order", descending ? "desc" : "asc");
+            params.put("sort", sort + (descending ? ",desc" : ",asc"));
         }
         params.put("page", Integer.toString(page));
         params.put("size", Integer.toString(size));

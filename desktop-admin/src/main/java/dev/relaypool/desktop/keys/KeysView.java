@@ -40,14 +40,14 @@ public final class KeysView extends VBox {
         Button add = Forms.button("_New key", Feather.PLUS, "newKey", Styles.ACCENT);
         add.setOnAction(e -> openCreate());
         table.tools(status, add);
-        table.column("Name", KeyView::name, "name")
+        table.column("Name", KeyView::name, null)
                 .column("Prefix", k -> k.prefix() + "…", null)
                 .column("Member", this::owner, null)
                 .column("Group", KeyView::groupName, null)
-                .graphicColumn("Status", k -> Badges.status(k.status()), "status")
-                .column("Used / quota", k -> Formatting.money(k.usedUsd()) + (k.quotaUsd() == null ? "" : " / " + Formatting.money(k.quotaUsd())), "usedUsd")
-                .column("Expires", k -> k.expiresAt() == null ? "never" : Formatting.stamp(k.expiresAt(), zone), "expiresAt")
-                .column("Last used", k -> Formatting.stamp(k.lastUsedAt(), zone), "lastUsedAt");
+                .graphicColumn("Status", k -> Badges.status(k.status()), null)
+                .column("Used / quota", k -> Formatting.money(k.usedUsd()) + (k.quotaUsd() == null ? "" : " / " + Formatting.money(k.quotaUsd())), null)
+                .column("Expires", k -> k.expiresAt() == null ? "never" : Formatting.stamp(k.expiresAt(), zone), null)
+                .column("Last used", k -> Formatting.stamp(k.lastUsedAt(), zone), null);
         viewModel.selectedProperty().bind(table.table().getSelectionModel().selectedItemProperty());
 
         Button enable = Forms.button("Enable", Feather.PLAY, "enableKey", null);

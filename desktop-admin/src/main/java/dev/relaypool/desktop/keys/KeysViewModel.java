@@ -126,12 +126,12 @@ public final class KeysViewModel {
     }
 
     public void setEnabled(KeyView key, boolean enabled) {
-        action.run((at, token) -> context.api().keys().setEnabled(at, token, key.id(), enabled),
+        action.run((at, token) -> context.api().keys().setEnabled(at, token, key, enabled),
                 "Key " + key.name() + (enabled ? " is enabled." : " is disabled."), done -> list.reload());
     }
 
     public void revoke(KeyView key) {
-        action.run((at, token) -> context.api().keys().revoke(at, token, key.id()),
+        action.run((at, token) -> context.api().keys().revoke(at, token, key),
                 "Key " + key.name() + " is revoked; clients using it are refused from now on.", done -> list.reload());
     }
 

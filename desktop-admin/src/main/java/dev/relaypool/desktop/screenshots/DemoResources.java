@@ -206,14 +206,14 @@ public final class DemoResources {
         }
 
         @Override
-        public ApiResult<Void> setEnabled(URI server, String token, long id, boolean enabled) {
-            keys.replaceAll(k -> k.id() != id ? k : withStatus(k, enabled ? "active" : "disabled"));
+        public ApiResult<Void> setEnabled(URI server, String token, KeyView key, boolean enabled) {
+            keys.replaceAll(k -> k.id() != key.id() ? k : withStatus(k, enabled ? "active" : "disabled"));
             return ok(null);
         }
 
         @Override
-        public ApiResult<Void> revoke(URI server, String token, long id) {
-            keys.replaceAll(k -> k.id() != id ? k : withStatus(k, "revoked"));
+        public ApiResult<Void> revoke(URI server, String token, KeyView key) {
+            keys.replaceAll(k -> k.id() != key.id() ? k : withStatus(k, "revoked"));
             return ok(null);
         }
 

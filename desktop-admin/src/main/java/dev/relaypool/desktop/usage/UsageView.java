@@ -49,8 +49,8 @@ public final class UsageView extends VBox {
         });
         table.tools(model, status, from, to, export);
         table.column("Time", r -> Formatting.stamp(r.createdAt(), zone), "createdAt")
-                .column("Model", UsageRecordView::model, "model")
-                .column("User", r -> Long.toString(r.userId()), "userId")
+                .column("Model", UsageRecordView::model, null)
+                .column("User", r -> Long.toString(r.userId()), null)
                 .column("Key", r -> Long.toString(r.keyId()), null)
                 .column("Input", r -> Formatting.tokens(r.inputTokens()), "inputTokens")
                 .column("Output", r -> Formatting.tokens(r.outputTokens()), "outputTokens")
@@ -58,7 +58,7 @@ public final class UsageView extends VBox {
                         + Formatting.tokens(r.cacheWrite5mTokens() + r.cacheWrite1hTokens()), null)
                 .column("Cost", r -> Formatting.money(r.cost()), "cost")
                 .column("Latency", r -> r.durationMs() + " ms", "durationMs")
-                .column("Status", r -> Integer.toString(r.status()), "status");
+                .column("Status", r -> Integer.toString(r.status()), null);
 
         ProgressBar progress = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         progress.setPrefWidth(120);

@@ -50,7 +50,7 @@ public final class UsersView extends VBox {
         });
         table.tools(role, status, add);
         table.column("E-mail", AdminUser::email, "email")
-                .column("Name", AdminUser::displayName, "displayName")
+                .column("Name", AdminUser::displayName, null)
                 .column("Role", AdminUser::role, "role")
                 .graphicColumn("Status", u -> Badges.status(u.status()), "status")
                 .column("Balance", u -> Formatting.money(u.balance()), "balance")
