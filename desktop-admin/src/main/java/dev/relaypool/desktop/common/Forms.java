@@ -41,6 +41,7 @@ public final class Forms {
         javafx.scene.control.Button button = new javafx.scene.control.Button(text, Icons.of(icon));
         button.setId(id);
         button.setMnemonicParsing(text.contains("_"));
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a crowded toolbar squeezes the search box, not the words
         if (style != null) {
             button.getStyleClass().add(style);
         }

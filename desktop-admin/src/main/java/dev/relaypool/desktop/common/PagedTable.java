@@ -36,7 +36,8 @@ public final class PagedTable<T> extends VBox {
         TextField search = new TextField();
         search.setId(idPrefix + "Search");
         search.setPromptText(searchPrompt);
-        search.setPrefColumnCount(22);
+        search.setPrefColumnCount(16);
+        search.setMinWidth(120);
         search.textProperty().bindBidirectional(list.searchProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -54,6 +54,7 @@ final class ChartsPane extends VBox {
         HBox charts = new HBox(12, requests, tokens);
         getChildren().addAll(header, Forms.errorLabel(model.errorProperty()), charts);
         model.buckets().subscribe(this::redraw);
+        redraw(); // the buckets may have arrived before this view was built
         getStyleClass().add("dashboard-panel");
     }
 

@@ -76,14 +76,14 @@ public final class UsageView extends VBox {
         perModel.setTitle("Cost by model (USD)");
         perModel.setAnimated(false);
         perModel.setLegendVisible(false);
-        perModel.setPrefHeight(200);
-        viewModel.models().subscribe(() -> {
-            XYChart.Series<String, Number> series = new XYChart.Series<>();
-            for (ModelUsage m : viewModel.models()) {
-                series.getData().add(new XYChart.Data<>(m.model(), m.cost()));
-            }
-            perModel.getData().setAll(java.util.List.of(series));
-        });
+        perModel.setMinHeight(220);
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        perModel.getData().add(series);
+        // a chart bar only: the amount itself stays exact in the table and the CSV
+        Runnable redraw = () -> series.getData().setAll(viewModel.models().stream()
+                .map(m -> new XYChart.Data<String, Number>(m.model(), m.cost().doubleValue())).toList());
+        viewModel.models().subscribe(redraw);
+        redraw.run(); // the models may have arrived before this view was built
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(table, Forms.errorLabel(viewModel.errorProperty()), exportRow, perModel);
     }
