@@ -21,6 +21,7 @@ import dev.relaypool.server.http.HealthHandler;
 import dev.relaypool.server.keys.ApiKeys;
 import dev.relaypool.server.keys.GatewayKeys;
 import dev.relaypool.server.keys.KeyFormat;
+import dev.relaypool.server.metrics.RelayMetrics;
 import dev.relaypool.server.scheduling.CooldownPolicy;
 import dev.relaypool.server.scheduling.LeaseRenewer;
 import dev.relaypool.server.scheduling.PoolSelector;
@@ -60,7 +61,7 @@ public final class RelaypoolServer implements AutoCloseable {
     /** What a running node holds; exposed to tests and to the admin side. */
     public record Parts(Database database, Coordination coordination, ApiKeys keys, Accounts accounts,
                         PoolSelector selector, LeaseRenewer renewer, UsageSettlement settlement,
-                        GatewayRoutes gateway) {}
+                        GatewayRoutes gateway, RelayMetrics metrics) {}
 
     private RelaypoolServer(RelaypoolConfig config, Parts parts, GracefulShutdownHandler graceful, Undertow undertow) {
         this.config = config;
@@ -92,17 +93,21 @@ public final class RelaypoolServer implements AutoCloseable {
             if (replayed > 0) {
                 log.info("Replayed {} usage records from the journal", replayed);
             }
+            RelayMetrics metrics = open(opened, RelayMetrics.create(config.metrics(),
+                    new RelayMetrics.Sources(database, accounts, coordination, settlement)));
             PriceCatalogue catalogue = PriceCatalogue.bundled();
             GatewayRoutes gateway = open(opened, new GatewayRoutes(config, new GatewayRoutes.Collaborators(
-                    new GatewayKeys(keys), selector,
+                    new GatewayKeys(keys), metrics.selector(selector),
                     key -> accounts.models(key.groupId(), () -> modelsOf(catalogue, key.platform())),
-                    settlement, clock)));
-            Parts parts = new Parts(database, coordination, keys, accounts, selector, renewer, settlement, gateway);
+                    metrics.usageSink(settlement), clock)));
+            Parts parts = new Parts(database, coordination, keys, accounts, selector, renewer, settlement, gateway,
+                    metrics);
 
             PathHandler routes = new PathHandler(gateway.handler())
                     .addExactPath("/healthz", HealthHandler.alive())
                     .addExactPath("/readyz", HealthHandler.ready(readiness(config, database, coordination)))
                     .addPrefixPath("/api", api(config, database, cipher, clock));
+            metrics.mount(routes);
             GracefulShutdownHandler graceful = new GracefulShutdownHandler(routes);
             Undertow undertow = Undertow.builder()
                     .addHttpListener(config.server().port(), config.server().host())
@@ -188,7 +193,7 @@ public final class RelaypoolServer implements AutoCloseable {
         if (!parts.settlement().flush(Duration.ofSeconds(10))) {
             log.warn("Usage not yet written stays in the journal and is replayed at the next start");
         }
-        closeAll(List.of(parts.settlement(), parts.renewer(), parts.coordination(), parts.database()));
+        closeAll(List.of(parts.settlement(), parts.renewer(), parts.coordination(), parts.database(), parts.metrics()));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -42,7 +42,10 @@ public enum ConfigOption {
     BILLING_MODE("billing.mode", "standard", "standard = charge balances and subscriptions; simple = record usage, charge nothing."),
     BILLING_FAIL_CLOSED("billing.fail-closed", "true", "Refuse requests when the billing store is down, rather than serve them unbilled."),
     BILLING_UNPRICED_MODEL("billing.unpriced-model", "refuse", "A model with no price: refuse, or default (bill at billing.default-price-per-million)."),
-    BILLING_DEFAULT_PRICE_PER_MILLION("billing.default-price-per-million", "0", "USD per million tokens (all buckets) for unpriced models when unpriced-model = default.");
+    BILLING_DEFAULT_PRICE_PER_MILLION("billing.default-price-per-million", "0", "USD per million tokens (all buckets) for unpriced models when unpriced-model = default."),
+
+    METRICS_ENABLED("metrics.enabled", "true", "Serve Prometheus metrics at GET /metrics."),
+    METRICS_TOKEN("metrics.token", "", "Bearer token GET /metrics requires (16+ characters); empty = answered only to loopback clients that came through no proxy.");
 
     private final String key;
     private final String defaultValue;

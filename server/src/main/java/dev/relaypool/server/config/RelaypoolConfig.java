@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /** The server's whole configuration, validated once at start-up and passed down by constructor. */
 public record RelaypoolConfig(
-        Path dataDir, Server server, Database database, Redis redis, Security security, Gateway gateway, Billing billing) {
+        Path dataDir, Server server, Database database, Redis redis, Security security, Gateway gateway, Billing billing,
+        Metrics metrics) {
 
     public record Server(String host, int port, String publicUrl, long maxBodyBytes, int maxHeaderBytes,
                          Duration shutdownGrace, List<String> trustedProxies, List<String> corsOrigins) {
@@ -54,6 +55,18 @@ public record RelaypoolConfig(
 
     public record Gateway(Duration connectTimeout, Duration responseHeaderTimeout, Duration streamIdleTimeout,
                           int maxAccountSwitches) {}
+
+    /** {@code token} empty means: {@code /metrics} answers loopback clients only (see docs/deploy.md, Metrics). */
+    public record Metrics(boolean enabled, Optional<String> token) {
+        public Metrics {
+            java.util.Objects.requireNonNull(token, "token");
+        }
+
+        @Override
+        public String toString() { // never print the token
+            return "Metrics[enabled=" + enabled + ", token=" + (token.isPresent() ? "(set)" : "(loopback only)") + "]";
+        }
+    }
 
     public enum BillingMode { STANDARD, SIMPLE }
 
@@ -96,7 +109,10 @@ public record RelaypoolConfig(
                         values.oneOf(BILLING_MODE, BillingMode.class),
                         values.bool(BILLING_FAIL_CLOSED),
                         values.oneOf(BILLING_UNPRICED_MODEL, UnpricedModel.class),
-                        values.nonNegativeDecimal(BILLING_DEFAULT_PRICE_PER_MILLION)));
+                        values.nonNegativeDecimal(BILLING_DEFAULT_PRICE_PER_MILLION)),
+                new Metrics(
+                        values.bool(METRICS_ENABLED),
+                        values.optional(METRICS_TOKEN).map(RelaypoolConfig::metricsToken)));
     }
 
     private static String requirePrefix(String value, String prefix, ConfigOption option) {
@@ -104,6 +120,13 @@ public record RelaypoolConfig(
             throw invalid(option, value, "must start with " + prefix);
         }
         return value;
+    }
+
+    private static String metricsToken(String token) {
+        if (token.length() < 16 || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw invalid(METRICS_TOKEN, token, "must be at least 16 printable ASCII characters without spaces");
+        }
+        return token;
     }
 
     private static byte[] masterKey(String base64) {
@@ -122,7 +145,8 @@ public record RelaypoolConfig(
     }
 
     static ConfigException invalid(ConfigOption option, String value, String problem) {
-        boolean secret = option == DATABASE_PASSWORD || option == SECURITY_MASTER_KEY || option == REDIS_URL;
+        boolean secret = option == DATABASE_PASSWORD || option == SECURITY_MASTER_KEY || option == REDIS_URL
+                || option == METRICS_TOKEN;
         return new ConfigException(option.key() + " (" + option.environmentVariable() + "): "
                 + (secret ? "" : "'" + value + "' ") + problem);
     }
