@@ -2,6 +2,7 @@ package dev.relaypool.server.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaypool.fake.Behaviour;
 import dev.relaypool.fake.ErrorKind;
 import dev.relaypool.fake.Usage;
@@ -10,10 +11,15 @@ import dev.relaypool.server.testing.PostgresExtension;
 import dev.relaypool.server.testing.RelayFixture;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -29,6 +35,8 @@ class MetricsEndToEndIT {
     @RegisterExtension
     static final PostgresExtension postgres = new PostgresExtension();
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final Pattern METRIC_NAME =
+            Pattern.compile("\\b(?:relaypool|jvm|process|system|hikaricp)_[a-z0-9_]+");
     private static RelayFixture relay;
     private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(20)).build();
 
@@ -162,6 +170,31 @@ class MetricsEndToEndIT {
         try (Response response = http.newCall(metrics().post(RequestBody.create("", JSON)).build()).execute()) {
             assertThat(response.code()).isEqualTo(405);
         }
+    }
+
+    @Test
+    void grafanaDashboardQueriesOnlyMetricsTheRelayExposes() throws Exception {
+        long user = relay.user(new BigDecimal("10"));
+        long group = relay.group(Platform.OPENAI);
+        relay.account(group, Platform.OPENAI, "sk-dashboard-failing", 1);
+        relay.account(group, Platform.OPENAI, "sk-dashboard-healthy", 2);
+        relay.upstream.forCredential("sk-dashboard-failing", Behaviour.fail(ErrorKind.RATE_LIMITED));
+        try (Response response = http.newCall(openAiChat(relay.key(user, group))).execute()) {
+            assertThat(response.code()).isEqualTo(200); // a failover: every kind of series now exists
+        }
+        System.gc(); // GC pause meters appear with the first collection
+        Exposition metrics = awaitScrape(m -> m.count("relaypool_upstream_errors_total") > 0
+                && m.count("relaypool_requests_seconds_bucket") > 0 && m.count("jvm_gc_pause_seconds_count") > 0);
+        Set<String> exposed = metrics.samples().keySet().stream()
+                .map(sample -> sample.contains("{") ? sample.substring(0, sample.indexOf('{')) : sample)
+                .collect(Collectors.toSet());
+
+        Set<String> queried = new TreeSet<>();
+        new ObjectMapper().readTree(Path.of("../deploy/grafana-dashboard.json").toFile()).findValues("expr")
+                .forEach(expr -> METRIC_NAME.matcher(expr.asText()).results().forEach(m -> queried.add(m.group())));
+
+        assertThat(queried).isNotEmpty();
+        assertThat(exposed).containsAll(queried);
     }
 
     private Request.Builder metrics() {
