@@ -8,7 +8,10 @@ import dev.relaypool.server.api.TrustedProxies;
 import dev.relaypool.server.auth.AuthModule;
 import dev.relaypool.server.auth.LoginService;
 import dev.relaypool.server.accounts.CredentialCodec;
+import dev.relaypool.server.billing.CostCalculator;
+import dev.relaypool.server.billing.PostgresBatchWriter;
 import dev.relaypool.server.billing.PriceCatalogue;
+import dev.relaypool.server.billing.Pricing;
 import dev.relaypool.server.billing.SettlementQueue;
 import dev.relaypool.server.billing.UsageJournal;
 import dev.relaypool.server.billing.UsageSettlement;
@@ -19,14 +22,15 @@ import dev.relaypool.server.gateway.GatewayRoutes;
 import dev.relaypool.server.http.BodyLimitHandler;
 import dev.relaypool.server.http.HealthHandler;
 import dev.relaypool.server.keys.ApiKeys;
-import dev.relaypool.server.keys.GatewayKeys;
 import dev.relaypool.server.keys.KeyFormat;
 import dev.relaypool.server.metrics.RelayMetrics;
-import dev.relaypool.server.scheduling.CooldownPolicy;
 import dev.relaypool.server.scheduling.LeaseRenewer;
 import dev.relaypool.server.scheduling.PoolSelector;
+import dev.relaypool.server.scheduling.Scheduling;
 import dev.relaypool.server.storage.Database;
-import dev.relaypool.server.usage.UsageRowsWriter;
+import dev.relaypool.server.limits.Admission;
+import dev.relaypool.server.limits.GatewayAdmission;
+import dev.relaypool.server.redeem.RedeemCodes;
 import dev.relaypool.server.users.AdminBootstrap;
 import dev.relaypool.server.users.PasswordHasher;
 import io.undertow.Undertow;
@@ -60,8 +64,9 @@ public final class RelaypoolServer implements AutoCloseable {
 
     /** What a running node holds; exposed to tests and to the admin side. */
     public record Parts(Database database, Coordination coordination, ApiKeys keys, Accounts accounts,
-                        PoolSelector selector, LeaseRenewer renewer, UsageSettlement settlement,
-                        GatewayRoutes gateway, RelayMetrics metrics) {}
+                        PoolSelector selector, LeaseRenewer renewer, Admission admission, RedeemCodes redeem,
+                        UsageSettlement settlement, GatewayRoutes gateway, Scheduling scheduling,
+                        RelayMetrics metrics) {}
 
     private RelaypoolServer(RelaypoolConfig config, Parts parts, GracefulShutdownHandler graceful, Undertow undertow) {
         this.config = config;
@@ -83,25 +88,33 @@ public final class RelaypoolServer implements AutoCloseable {
             CredentialCipher cipher = CredentialCipher.fromConfig(config);
             ApiKeys keys = new ApiKeys(database, new KeyFormat(new SecureRandom()), clock);
             Accounts accounts = new Accounts(database, new CredentialCodec(cipher));
-            LeaseRenewer renewer = open(opened, new LeaseRenewer(Duration.ofSeconds(60)));
-            PoolSelector selector = new PoolSelector(accounts, coordination, renewer, new PoolSelector.Settings(
-                    Duration.ofHours(1), Duration.ofSeconds(10), 100, CooldownPolicy.DEFAULTS), clock);
-            UsageRowsWriter rows = new UsageRowsWriter(database);
+            Scheduling scheduling = open(opened, new Scheduling(config, accounts, coordination, clock));
+            PoolSelector selector = scheduling.selector();
+            LeaseRenewer renewer = scheduling.renewer();
+            PriceCatalogue catalogue = PriceCatalogue.bundled();
+            CostCalculator calculator = new CostCalculator(() -> Pricing.of(catalogue), config.billing());
+            Admission admission = new Admission(database, calculator, config.billing(), coordination, renewer,
+                    Admission.Settings.DEFAULTS, clock);
             UsageSettlement settlement = open(opened, new UsageSettlement(UsageJournal.open(config.dataDir()),
-                    rows::write, SettlementQueue.DEFAULTS));
+                    new PostgresBatchWriter(database, calculator, config.billing().mode(), clock),
+                    SettlementQueue.DEFAULTS));
             int replayed = settlement.recover();
             if (replayed > 0) {
                 log.info("Replayed {} usage records from the journal", replayed);
             }
+            RedeemCodes redeem = new RedeemCodes(database, new SecureRandom(), clock, () -> {
+                keys.invalidateAll();
+                admission.invalidate();
+            });
+            GatewayAdmission gate = new GatewayAdmission(keys, admission);
             RelayMetrics metrics = open(opened, RelayMetrics.create(config.metrics(),
                     new RelayMetrics.Sources(database, accounts, coordination, settlement)));
-            PriceCatalogue catalogue = PriceCatalogue.bundled();
             GatewayRoutes gateway = open(opened, new GatewayRoutes(config, new GatewayRoutes.Collaborators(
-                    new GatewayKeys(keys), metrics.selector(selector),
+                    gate, metrics.selector(selector),
                     key -> accounts.models(key.groupId(), () -> modelsOf(catalogue, key.platform())),
-                    metrics.usageSink(settlement), clock)));
-            Parts parts = new Parts(database, coordination, keys, accounts, selector, renewer, settlement, gateway,
-                    metrics);
+                    metrics.usageSink(admission.countingTokens(settlement)), clock, gate)));
+            Parts parts = new Parts(database, coordination, keys, accounts, selector, renewer, admission, redeem,
+                    settlement, gateway, scheduling, metrics);
 
             PathHandler routes = new PathHandler(gateway.handler())
                     .addExactPath("/healthz", HealthHandler.alive())
@@ -193,7 +206,10 @@ public final class RelaypoolServer implements AutoCloseable {
         if (!parts.settlement().flush(Duration.ofSeconds(10))) {
             log.warn("Usage not yet written stays in the journal and is replayed at the next start");
         }
-        closeAll(List.of(parts.settlement(), parts.renewer(), parts.coordination(), parts.database(), parts.metrics()));
+        // closeAll goes from the end: scheduling first, while the database and coordination can still take its last
+        // state (metrics before it); then settlement (already flushed), coordination, and the database last
+        closeAll(List.of(parts.database(), parts.coordination(), parts.settlement(), parts.scheduling(),
+                parts.metrics()));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

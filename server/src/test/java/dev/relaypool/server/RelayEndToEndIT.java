@@ -76,6 +76,12 @@ class RelayEndToEndIT {
         if (requestId != null) {
             assertThat(row.getRequestId()).isEqualTo(requestId);
         }
+        // billed exactly: the row's cost left the member's balance of 10 USD, to the last unit
+        assertThat(row.getActualCost()).isPositive();
+        java.math.BigDecimal balance = postgres.dsl().select(dev.relaypool.server.storage.schema.Tables.USERS.BALANCE)
+                .from(dev.relaypool.server.storage.schema.Tables.USERS)
+                .where(dev.relaypool.server.storage.schema.Tables.USERS.ID.eq(member.userId())).fetchOne().value1();
+        assertThat(balance).isEqualByComparingTo(new java.math.BigDecimal("10").subtract(row.getActualCost()));
     }
 
     @Test

@@ -124,6 +124,22 @@ final class AccountStore {
                 .execute();
     }
 
+    /** The last rate-limit state the scheduler recorded per account (only accounts that have one). */
+    Map<Long, String> rateLimitStates() {
+        Map<Long, String> states = new java.util.HashMap<>();
+        db.select(UPSTREAM_ACCOUNTS.ID, UPSTREAM_ACCOUNTS.RATE_LIMIT_STATE).from(UPSTREAM_ACCOUNTS)
+                .where(UPSTREAM_ACCOUNTS.RATE_LIMIT_STATE.isNotNull())
+                .forEach(row -> states.put(row.value1(), row.value2().data()));
+        return states;
+    }
+
+    void saveRateLimitState(long accountId, String json) {
+        db.update(UPSTREAM_ACCOUNTS)
+                .set(UPSTREAM_ACCOUNTS.RATE_LIMIT_STATE, JSONB.valueOf(json))
+                .where(UPSTREAM_ACCOUNTS.ID.eq(accountId))
+                .execute();
+    }
+
     void replaceCredentials(long accountId, AccountCredentials credentials) {
         db.update(UPSTREAM_ACCOUNTS)
                 .set(UPSTREAM_ACCOUNTS.CREDENTIALS, codec.encrypt(credentials))

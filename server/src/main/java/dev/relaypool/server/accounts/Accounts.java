@@ -9,7 +9,7 @@ import java.util.Map;
  * schedulable accounts per group that the scheduler reads on every request (reloaded after each change and, for
  * changes made on other nodes, by {@link #reload()} from a broadcast or a timer).
  */
-public final class Accounts {
+public final class Accounts implements SchedulableAccounts {
     private final Database database;
     private final CredentialCodec codec;
     private volatile Map<Long, List<PooledAccount>> byGroup = Map.of();
@@ -41,7 +41,27 @@ public final class Accounts {
         reload();
     }
 
-    /** The group's schedulable accounts, best priority first; never null. */
+    /** The rate-limit state JSON the scheduler last saved, per account id (see the scheduling package). */
+    public Map<Long, String> rateLimitStates() {
+        return database.transactionResult(db -> new AccountStore(db, codec).rateLimitStates());
+    }
+
+    /** Saves rate-limit states (account id → JSON) in one transaction; not a snapshot change, so no reload. */
+    public void saveRateLimitStates(Map<Long, String> states) {
+        if (!states.isEmpty()) {
+            database.transaction(db -> {
+                AccountStore store = new AccountStore(db, codec);
+                states.forEach(store::saveRateLimitState);
+            });
+        }
+    }
+
+    @Override
+    public java.util.Optional<PooledAccount> schedulableAccount(long accountId) {
+        return byGroup.values().stream().flatMap(List::stream).filter(a -> a.id() == accountId).findFirst();
+    }
+
+    @Override
     public List<PooledAccount> schedulable(long groupId) {
         return byGroup.getOrDefault(groupId, List.of());
     }

@@ -39,6 +39,12 @@ public enum ConfigOption {
     GATEWAY_STREAM_IDLE_TIMEOUT_MS("gateway.stream-idle-timeout-ms", "120000", "Longest silence allowed between two upstream stream events."),
     GATEWAY_MAX_ACCOUNT_SWITCHES("gateway.max-account-switches", "3", "How many other accounts a request may fail over to before the first byte."),
 
+    SCHEDULING_STICKY_TTL_SECONDS("scheduling.sticky-ttl-seconds", "3600", "How long a conversation stays bound to the account that last answered it, refreshed on every use."),
+    SCHEDULING_ACCOUNT_WAIT_MS("scheduling.account-wait-ms", "10000", "How long a request may wait for a free slot when every candidate account is busy (then 429)."),
+    SCHEDULING_MAX_WAITERS("scheduling.max-waiters", "100", "How many requests may wait per account at once (across the cluster); beyond that 429 at once."),
+    SCHEDULING_LEASE_TTL_SECONDS("scheduling.lease-ttl-seconds", "60", "An account slot of a node that died frees itself after this long (held slots are renewed)."),
+    SCHEDULING_PROBE_INTERVAL_SECONDS("scheduling.probe-interval-seconds", "60", "How often one node checks accounts cooling down after auth or server failures with a model-list request; 0 = never."),
+
     BILLING_MODE("billing.mode", "standard", "standard = charge balances and subscriptions; simple = record usage, charge nothing."),
     BILLING_FAIL_CLOSED("billing.fail-closed", "true", "Refuse requests when the billing store is down, rather than serve them unbilled."),
     BILLING_UNPRICED_MODEL("billing.unpriced-model", "refuse", "A model with no price: refuse, or default (bill at billing.default-price-per-million)."),

@@ -16,7 +16,7 @@ import java.util.Optional;
 /** The server's whole configuration, validated once at start-up and passed down by constructor. */
 public record RelaypoolConfig(
         Path dataDir, Server server, Database database, Redis redis, Security security, Gateway gateway, Billing billing,
-        Metrics metrics) {
+        Scheduling scheduling, Metrics metrics) {
 
     public record Server(String host, int port, String publicUrl, long maxBodyBytes, int maxHeaderBytes,
                          Duration shutdownGrace, List<String> trustedProxies, List<String> corsOrigins) {
@@ -55,6 +55,10 @@ public record RelaypoolConfig(
 
     public record Gateway(Duration connectTimeout, Duration responseHeaderTimeout, Duration streamIdleTimeout,
                           int maxAccountSwitches) {}
+
+    /** How requests are spread over the pool: sticky sessions, waiting for a slot, lease expiry, probing. */
+    public record Scheduling(Duration stickyTtl, Duration accountWait, int maxWaiters, Duration leaseTtl,
+                             Duration probeInterval) {}
 
     /** {@code token} empty means: {@code /metrics} answers loopback clients only (see docs/deploy.md, Metrics). */
     public record Metrics(boolean enabled, Optional<String> token) {
@@ -110,6 +114,12 @@ public record RelaypoolConfig(
                         values.bool(BILLING_FAIL_CLOSED),
                         values.oneOf(BILLING_UNPRICED_MODEL, UnpricedModel.class),
                         values.nonNegativeDecimal(BILLING_DEFAULT_PRICE_PER_MILLION)),
+                new Scheduling(
+                        Duration.ofSeconds(values.intIn(SCHEDULING_STICKY_TTL_SECONDS, 1, 30 * 86_400)),
+                        Duration.ofMillis(values.intIn(SCHEDULING_ACCOUNT_WAIT_MS, 0, 600_000)),
+                        values.intIn(SCHEDULING_MAX_WAITERS, 0, 100_000),
+                        Duration.ofSeconds(values.intIn(SCHEDULING_LEASE_TTL_SECONDS, 3, 3600)),
+                        Duration.ofSeconds(values.intIn(SCHEDULING_PROBE_INTERVAL_SECONDS, 0, 86_400))),
                 new Metrics(
                         values.bool(METRICS_ENABLED),
                         values.optional(METRICS_TOKEN).map(RelaypoolConfig::metricsToken)));

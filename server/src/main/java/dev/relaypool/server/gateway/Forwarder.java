@@ -24,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Forwarder {
     private static final Logger log = LoggerFactory.getLogger(Forwarder.class);
-    private static final List<String> SESSION_HEADERS = List.of("x-claude-code-session-id", "session_id", "conversation_id");
 
     private record LastFailure(UpstreamAccount account, String upstreamModel, FailureClass failure,
                                Optional<Duration> retryAfter) {}
@@ -42,7 +41,7 @@ final class Forwarder {
     }
 
     void forward(HttpServerExchange exchange, RequestContext ctx, byte[] body, RequestEnvelope envelope) {
-        Optional<String> hint = sessionHint(exchange).or(envelope::sessionHint);
+        Optional<String> session = SessionKeys.derive(ctx.key().platform(), exchange.getRequestHeaders()::getFirst, body);
         List<Map.Entry<String, String>> headers = clientHeaders(exchange);
         String query = queryWithoutKey(exchange.getQueryString());
         CancelSignal signal = new CancelSignal();
@@ -50,7 +49,7 @@ final class Forwarder {
         LastFailure last = null;
         try (ConnectionWatch.Handle watched = ConnectionWatch.of(exchange.getConnection()).watch(signal)) {
             for (int attempt = 0; attempt <= maxSwitches; attempt++) {
-                Selection selection = selector.select(ctx.key(), envelope.model(), hint, Set.copyOf(tried));
+                Selection selection = selector.select(ctx.key(), envelope.model(), session, Set.copyOf(tried));
                 if (selection instanceof Selection.NoneAvailable(GatewayError reason, Duration retryAfter)) {
                     if (last == null) {
                         Optional<Duration> wait = retryAfter.isZero() ? Optional.empty() : Optional.of(retryAfter);
@@ -70,7 +69,7 @@ final class Forwarder {
                     OutboundRequest outbound = new OutboundRequest("POST",
                             ctx.endpoint().upstreamPath(chosen.upstreamModel()) + query, headers,
                             envelope.bodyFor(body, chosen.upstreamModel()), envelope.stream());
-                    LastFailure failure = attempt(exchange, ctx, envelope, chosen, outbound, signal);
+                    LastFailure failure = attempt(exchange, ctx, envelope, chosen, outbound, signal, session);
                     if (failure == null) {
                         return;
                     }
@@ -92,7 +91,8 @@ final class Forwarder {
 
     /** One attempt; null when the request is finished (answered, or the client left), else why it failed. */
     private LastFailure attempt(HttpServerExchange exchange, RequestContext ctx, RequestEnvelope envelope,
-                                Selection.Chosen chosen, OutboundRequest outbound, CancelSignal signal) {
+                                Selection.Chosen chosen, OutboundRequest outbound, CancelSignal signal,
+                                Optional<String> session) {
         UpstreamAccount account = chosen.account();
         switch (caller.call(account, outbound, signal)) {
             case Attempt.Failed(FailureClass failure, Optional<Duration> retryAfter, String detail) -> {
@@ -106,14 +106,16 @@ final class Forwarder {
             }
             case Attempt.Answered(Response answered) -> {
                 try (Response response = answered) {
+                    selector.onUpstreamHeaders(account, response::header);
                     Relay relay = new Relay(ctx.dialect(), new ExchangeSink(exchange), signal, ctx.startNanos());
-                    return settle(ctx, envelope, chosen, relay.relay(response, envelope.stream()));
+                    return settle(ctx, envelope, chosen, relay.relay(response, envelope.stream()), session);
                 }
             }
         }
     }
 
-    private LastFailure settle(RequestContext ctx, RequestEnvelope envelope, Selection.Chosen chosen, RelayResult result) {
+    private LastFailure settle(RequestContext ctx, RequestEnvelope envelope, Selection.Chosen chosen, RelayResult result,
+                               Optional<String> session) {
         UpstreamAccount account = chosen.account();
         String upstreamModel = chosen.upstreamModel();
         switch (result) {
@@ -124,7 +126,8 @@ final class Forwarder {
             }
             case RelayResult.Delivered(int status, TokenUsage tokens, Long firstByte, FailureClass brokenBy) -> {
                 if (brokenBy == null) {
-                    selector.onSuccess(account);
+                    // only a real answer binds the conversation; a 4xx the client must fix says nothing of the account
+                    selector.onSuccess(ctx.key(), status < 300 ? session : Optional.empty(), account);
                 } else {
                     selector.onFailure(account, brokenBy, Optional.empty());
                     log.warn("account {} stream broke after the first byte: {}", account.id(), brokenBy);
@@ -139,16 +142,6 @@ final class Forwarder {
                 return null;
             }
         }
-    }
-
-    private static Optional<String> sessionHint(HttpServerExchange exchange) {
-        for (String header : SESSION_HEADERS) {
-            String value = exchange.getRequestHeaders().getFirst(header);
-            if (value != null && !value.isBlank()) {
-                return Optional.of(value.trim());
-            }
-        }
-        return Optional.empty();
     }
 
     private static List<Map.Entry<String, String>> clientHeaders(HttpServerExchange exchange) {

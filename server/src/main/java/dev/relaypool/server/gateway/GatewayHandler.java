@@ -20,14 +20,16 @@ final class GatewayHandler implements HttpHandler {
     private final KeyAuthenticator authenticator;
     private final RequestBodies bodies;
     private final ModelsResponder models;
+    private final Admission admission;
     private final Forwarder forwarder;
     private final Clock clock;
 
-    GatewayHandler(KeyAuthenticator authenticator, RequestBodies bodies, ModelsResponder models, Forwarder forwarder,
-                   Clock clock) {
+    GatewayHandler(KeyAuthenticator authenticator, RequestBodies bodies, ModelsResponder models, Admission admission,
+                   Forwarder forwarder, Clock clock) {
         this.authenticator = authenticator;
         this.bodies = bodies;
         this.models = models;
+        this.admission = admission;
         this.forwarder = forwarder;
         this.clock = clock;
     }
@@ -107,8 +109,22 @@ final class GatewayHandler implements HttpHandler {
             case RequestBodies.Body.Read(byte[] body) -> {
                 switch (EnvelopeReader.read(body, pathModel, endpoint == Endpoint.GEMINI_STREAM)) {
                     case EnvelopeReader.Result.Invalid(GatewayError error) -> ErrorResponder.send(exchange, dialect, error);
-                    case EnvelopeReader.Result.Read(RequestEnvelope envelope) ->
-                            forwarder.forward(exchange, ctx, body, envelope);
+                    case EnvelopeReader.Result.Read(RequestEnvelope envelope) -> admitted(exchange, ctx, body, envelope);
+                }
+            }
+        }
+    }
+
+    /** Billing and limits, then forwarding; the admitted request's slots are released on every path. */
+    private void admitted(HttpServerExchange exchange, RequestContext ctx, byte[] body, RequestEnvelope envelope) {
+        switch (admission.admit(ctx.key(), envelope.model())) {
+            case Admission.Verdict.Refused(GatewayError error, String message, Optional<java.time.Duration> retryAfter) ->
+                    ErrorResponder.send(exchange, ctx.dialect(), error, message, retryAfter);
+            case Admission.Verdict.Admitted(Releasable leases) -> {
+                try {
+                    forwarder.forward(exchange, ctx, body, envelope);
+                } finally {
+                    leases.release();
                 }
             }
         }

@@ -18,8 +18,15 @@ import java.util.concurrent.Executors;
 public final class GatewayRoutes implements AutoCloseable {
     /** What the gateway needs from the rest of the server. */
     public record Collaborators(KeyAuthenticator authenticator, AccountSelector selector, ModelCatalog models,
-                                UsageSink usage, Clock clock) {
+                                UsageSink usage, Clock clock, Admission admission) {
+        /** Without billing or limits ({@link Admission#OPEN}). */
+        public Collaborators(KeyAuthenticator authenticator, AccountSelector selector, ModelCatalog models,
+                             UsageSink usage, Clock clock) {
+            this(authenticator, selector, models, usage, clock, Admission.OPEN);
+        }
+
         public Collaborators {
+            java.util.Objects.requireNonNull(admission, "admission");
             java.util.Objects.requireNonNull(authenticator, "authenticator");
             java.util.Objects.requireNonNull(selector, "selector");
             java.util.Objects.requireNonNull(models, "models");
@@ -40,7 +47,7 @@ public final class GatewayRoutes implements AutoCloseable {
                 config.gateway().maxAccountSwitches());
         GatewayHandler gateway = new GatewayHandler(collaborators.authenticator(),
                 new RequestBodies(config.server().maxBodyBytes()), new ModelsResponder(collaborators.models()),
-                forwarder, collaborators.clock());
+                collaborators.admission(), forwarder, collaborators.clock());
         this.handler = new RequestIdHandler(new VirtualThreadDispatchHandler(virtualThreads, gateway));
     }
 

@@ -8,10 +8,12 @@ import dev.relaypool.server.gateway.UpstreamAccount;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The scheduler, seen through: every failed upstream attempt is counted by account and class. The usage record
- * only tells how a request ended; failovers that a later account rescued are visible here alone.
+ * only tells how a request ended; failovers that a later account rescued are visible here alone. Forwards every
+ * method, default ones included (MeteredSelectorTest fails when the interface grows one this class lacks).
  */
 final class MeteredSelector implements AccountSelector {
     private final AccountSelector delegate;
@@ -23,18 +25,23 @@ final class MeteredSelector implements AccountSelector {
     }
 
     @Override
-    public Selection select(KeyContext key, String requestedModel, Optional<String> sessionHint, Set<Long> triedAccounts) {
-        return delegate.select(key, requestedModel, sessionHint, triedAccounts);
+    public Selection select(KeyContext key, String requestedModel, Optional<String> session, Set<Long> triedAccounts) {
+        return delegate.select(key, requestedModel, session, triedAccounts);
     }
 
     @Override
-    public void onSuccess(UpstreamAccount account) {
-        delegate.onSuccess(account);
+    public void onSuccess(KeyContext key, Optional<String> session, UpstreamAccount account) {
+        delegate.onSuccess(key, session, account);
     }
 
     @Override
     public void onFailure(UpstreamAccount account, FailureClass failure, Optional<Duration> retryAfter) {
         errors.record(account, failure);
         delegate.onFailure(account, failure, retryAfter);
+    }
+
+    @Override
+    public void onUpstreamHeaders(UpstreamAccount account, Function<String, String> header) {
+        delegate.onUpstreamHeaders(account, header);
     }
 }

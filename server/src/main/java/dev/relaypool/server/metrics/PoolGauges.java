@@ -2,6 +2,7 @@ package dev.relaypool.server.metrics;
 
 import dev.relaypool.server.accounts.PooledAccount;
 import dev.relaypool.server.coordination.Leases;
+import dev.relaypool.server.scheduling.PoolSelector;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -61,7 +62,7 @@ final class PoolGauges {
             List<PooledAccount> all = accounts.get();
             List<Sample> samples = new ArrayList<>(Math.min(all.size(), MAX_SAMPLED));
             for (PooledAccount account : all.subList(0, Math.min(all.size(), MAX_SAMPLED))) {
-                String key = leaseKey(account.id());
+                String key = PoolSelector.leaseKey(account.id());
                 samples.add(new Sample(account, leases.inUse(key), leases.waiting(key)));
             }
             publish(all.size(), samples);
@@ -94,10 +95,5 @@ final class PoolGauges {
     private static Tags tags(Sample sample) {
         return Tags.of("account", Long.toString(sample.account().id()),
                 "platform", sample.account().upstream().platform().wireName());
-    }
-
-    /** The scheduler's lease key of an account (PoolSelector.leaseKey; MetricsEndToEndIT fails if they part). */
-    static String leaseKey(long accountId) {
-        return "account:" + accountId;
     }
 }

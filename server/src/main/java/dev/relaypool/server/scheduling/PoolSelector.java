@@ -1,7 +1,8 @@
 package dev.relaypool.server.scheduling;
 
-import dev.relaypool.server.accounts.Accounts;
+import dev.relaypool.server.accounts.SchedulableAccounts;
 import dev.relaypool.server.accounts.PooledAccount;
+import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.coordination.Cooldown;
 import dev.relaypool.server.coordination.Coordination;
 import dev.relaypool.server.coordination.Lease;
@@ -15,44 +16,57 @@ import dev.relaypool.server.gateway.UpstreamAccount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses the upstream account for each attempt: the candidates are the key's group's schedulable accounts that serve
- * the model and are not cooling down; a sticky session binding wins when its account is a candidate with a free slot;
- * otherwise lowest priority number, then lowest load (in use / limit), then least recently used. The chosen account's
- * concurrency slot is a lease held (and renewed) until the gateway releases it. When every candidate is full the
- * request waits, bounded, for the best one.
+ * Chooses the upstream account for each attempt. Candidates: the key's group's schedulable accounts of its platform
+ * that serve the model (mapping and allow-list) and are not cooling down nor already tried by this request. A sticky
+ * session binding wins when its account is a candidate with a free slot; a binding whose account is no longer a
+ * candidate is dropped. Otherwise: lowest priority number, then lowest load (in use / limit, cluster-wide), then the
+ * rate-limit window that reopens soonest, then least recently used (on this node). The chosen account's slot is a
+ * lease renewed until the gateway releases it. When every candidate is full the request waits, bounded, for the
+ * best one, then gets 429.
  */
 public final class PoolSelector implements AccountSelector {
     private static final Logger log = LoggerFactory.getLogger(PoolSelector.class);
+    private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
 
-    public record Settings(Duration stickyTtl, Duration accountWait, int maxWaiters, CooldownPolicy cooldowns) {}
+    public record Settings(Duration stickyTtl, Duration accountWait, int maxWaiters, CooldownPolicy cooldowns) {
+        public static Settings from(RelaypoolConfig.Scheduling config) {
+            return new Settings(config.stickyTtl(), config.accountWait(), config.maxWaiters(), CooldownPolicy.DEFAULTS);
+        }
+    }
 
-    private final Accounts accounts;
+    private final SchedulableAccounts accounts;
     private final Coordination coordination;
     private final LeaseRenewer renewer;
+    private final RateLimitStates rateLimits;
     private final Settings settings;
     private final Clock clock;
     private final Map<Long, Long> lastUsedMillis = new ConcurrentHashMap<>();
 
-    public PoolSelector(Accounts accounts, Coordination coordination, LeaseRenewer renewer, Settings settings, Clock clock) {
+    public PoolSelector(SchedulableAccounts accounts, Coordination coordination, LeaseRenewer renewer, RateLimitStates rateLimits,
+                        Settings settings, Clock clock) {
         this.accounts = accounts;
         this.coordination = coordination;
         this.renewer = renewer;
+        this.rateLimits = rateLimits;
         this.settings = settings;
         this.clock = clock;
     }
 
-    static String leaseKey(long accountId) {
+    public static String leaseKey(long accountId) {
         return "account:" + accountId;
     }
 
@@ -61,42 +75,29 @@ public final class PoolSelector implements AccountSelector {
     }
 
     @Override
-    public Selection select(KeyContext key, String requestedModel, Optional<String> sessionHint, Set<Long> tried) {
-        List<Candidate> candidates = new ArrayList<>();
+    public Selection select(KeyContext key, String requestedModel, Optional<String> session, Set<Long> tried) {
         Instant now = clock.instant();
-        Instant soonestRecovery = null;
-        boolean anyServesModel = false;
-        for (PooledAccount account : accounts.schedulable(key.groupId())) {
-            if (account.upstream().platform() != key.platform() || tried.contains(account.id())) {
-                continue;
-            }
-            Optional<String> upstreamModel = account.modelMapping().upstreamModel(requestedModel);
-            if (upstreamModel.isEmpty()) {
-                continue;
-            }
-            anyServesModel = true;
-            Optional<Cooldown> cooling = coordination.cooldowns().get(account.id());
-            if (cooling.isPresent() && cooling.get().until().isAfter(now)) {
-                Instant until = cooling.get().until();
-                soonestRecovery = soonestRecovery == null || until.isBefore(soonestRecovery) ? until : soonestRecovery;
-                continue;
-            }
-            candidates.add(new Candidate(account, upstreamModel.get(),
-                    coordination.leases().inUse(leaseKey(account.id()))));
+        Candidates found = Candidates.find(accounts.schedulable(key.groupId()), key, requestedModel, tried,
+                coordination.cooldowns(), now);
+        List<Candidate> candidates = new ArrayList<>();
+        for (Candidates.Match match : found.matches()) {
+            candidates.add(new Candidate(match.account(), match.upstreamModel(),
+                    coordination.leases().inUse(leaseKey(match.account().id())),
+                    rateLimits.nextReset(match.account().id(), now).orElse(Instant.MAX)));
         }
-        if (candidates.isEmpty()) {
-            return none(anyServesModel, tried, soonestRecovery, now);
-        }
-        Optional<Candidate> sticky = sessionHint.flatMap(session -> bound(key, session, candidates));
+        Optional<Candidate> sticky = session.flatMap(s -> bound(key, s, candidates));
         if (sticky.isPresent()) {
             Optional<Selection> chosen = tryLease(sticky.get());
             if (chosen.isPresent()) {
-                coordination.stickyBindings().touch(stickyKey(key, sessionHint.get()), settings.stickyTtl());
                 return chosen.get();
             }
         }
+        if (candidates.isEmpty()) {
+            return none(found, tried, now);
+        }
         candidates.sort(Comparator.comparingInt((Candidate c) -> c.account.priority())
                 .thenComparingDouble(Candidate::load)
+                .thenComparing(Candidate::nextReset)
                 .thenComparingLong(c -> lastUsedMillis.getOrDefault(c.account.id(), 0L)));
         for (Candidate candidate : candidates) {
             Optional<Selection> chosen = tryLease(candidate);
@@ -107,10 +108,19 @@ public final class PoolSelector implements AccountSelector {
         return waitFor(sticky.orElse(candidates.getFirst()));
     }
 
+    /** The candidate the session is bound to; a binding to an account that is no longer a candidate is dropped. */
     private Optional<Candidate> bound(KeyContext key, String session, List<Candidate> candidates) {
-        Optional<String> accountId = coordination.stickyBindings().get(stickyKey(key, session));
-        return accountId.flatMap(id -> candidates.stream()
-                .filter(c -> Long.toString(c.account.id()).equals(id)).findFirst());
+        String stickyKey = stickyKey(key, session);
+        Optional<String> accountId = coordination.stickyBindings().get(stickyKey);
+        if (accountId.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Candidate> candidate = candidates.stream()
+                .filter(c -> Long.toString(c.account.id()).equals(accountId.get())).findFirst();
+        if (candidate.isEmpty() && coordination.stickyBindings().removeIfValue(stickyKey, accountId.get())) {
+            log.debug("session binding to account {} dropped: no longer a candidate", accountId.get());
+        }
+        return candidate;
     }
 
     private Optional<Selection> tryLease(Candidate candidate) {
@@ -124,8 +134,8 @@ public final class PoolSelector implements AccountSelector {
                 candidate.account.concurrencyLimit(), renewer.ttl(), settings.accountWait(), settings.maxWaiters());
         return switch (result) {
             case LeaseResult.Acquired(Lease lease) -> chosen(candidate, lease);
-            case LeaseResult.QueueFull ignored -> new Selection.NoneAvailable(GatewayError.NO_ACCOUNT_AVAILABLE, Duration.ofSeconds(1));
-            case LeaseResult.TimedOut ignored -> new Selection.NoneAvailable(GatewayError.NO_ACCOUNT_AVAILABLE, Duration.ofSeconds(1));
+            case LeaseResult.QueueFull ignored -> new Selection.NoneAvailable(GatewayError.ACCOUNTS_BUSY, BUSY_RETRY_AFTER);
+            case LeaseResult.TimedOut ignored -> new Selection.NoneAvailable(GatewayError.ACCOUNTS_BUSY, BUSY_RETRY_AFTER);
         };
     }
 
@@ -135,43 +145,41 @@ public final class PoolSelector implements AccountSelector {
         return new Selection.Chosen(candidate.account.upstream(), candidate.upstreamModel, () -> renewer.release(lease));
     }
 
-    private Selection none(boolean anyServesModel, Set<Long> tried, Instant soonestRecovery, Instant now) {
-        if (!anyServesModel && tried.isEmpty()) {
+    private static Selection none(Candidates found, Set<Long> tried, Instant now) {
+        if (!found.anyServesModel() && tried.isEmpty()) {
             return new Selection.NoneAvailable(GatewayError.MODEL_NOT_AVAILABLE, Duration.ZERO);
         }
-        if (soonestRecovery != null) {
-            Duration wait = Duration.between(now, soonestRecovery);
+        if (found.soonestRecovery().isPresent()) {
+            Duration wait = Duration.between(now, found.soonestRecovery().get());
             return new Selection.NoneAvailable(GatewayError.UPSTREAM_RATE_LIMITED,
-                    wait.isNegative() ? Duration.ZERO : wait.plusMillis(999).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                    wait.isNegative() ? Duration.ZERO : wait.plusMillis(999).truncatedTo(ChronoUnit.SECONDS));
         }
-        return new Selection.NoneAvailable(GatewayError.NO_ACCOUNT_AVAILABLE, Duration.ofSeconds(1));
+        return new Selection.NoneAvailable(GatewayError.NO_ACCOUNT_AVAILABLE, BUSY_RETRY_AFTER);
     }
 
-    /** Binds the session to the account that just answered it, or refreshes the binding (called after success). */
-    public void bindSession(KeyContext key, String session, long accountId) {
-        coordination.stickyBindings().put(stickyKey(key, session), Long.toString(accountId), settings.stickyTtl());
-    }
-
-    /** Drops the session's binding when it points at an account that failed. */
-    public void unbindSession(KeyContext key, String session, long accountId) {
-        coordination.stickyBindings().removeIfValue(stickyKey(key, session), Long.toString(accountId));
-    }
-
+    /** Binds the session to the account that just answered it, or refreshes the binding's TTL. */
     @Override
-    public void onSuccess(UpstreamAccount account) {
+    public void onSuccess(KeyContext key, Optional<String> session, UpstreamAccount account) {
         lastUsedMillis.put(account.id(), clock.millis());
+        session.ifPresent(s -> coordination.stickyBindings().put(stickyKey(key, s), Long.toString(account.id()),
+                settings.stickyTtl()));
     }
 
     @Override
     public void onFailure(UpstreamAccount account, FailureClass failure, Optional<Duration> retryAfter) {
         settings.cooldowns().restFor(failure, retryAfter).ifPresent(rest -> {
             Cooldown cooldown = coordination.cooldowns().coolDown(account.id(), clock.instant().plus(rest),
-                    failure.name().toLowerCase(java.util.Locale.ROOT));
+                    failure.name().toLowerCase(Locale.ROOT));
             log.info("account {} cooling down until {} ({})", account.id(), cooldown.until(), cooldown.reason());
         });
     }
 
-    private record Candidate(PooledAccount account, String upstreamModel, int inUse) {
+    @Override
+    public void onUpstreamHeaders(UpstreamAccount account, Function<String, String> header) {
+        rateLimits.observe(account.id(), header);
+    }
+
+    private record Candidate(PooledAccount account, String upstreamModel, int inUse, Instant nextReset) {
         double load() {
             return (double) inUse / Math.max(1, account.concurrencyLimit());
         }

@@ -239,7 +239,8 @@ class GatewayFakeUpstreamIT {
         assertThat(sent.header("cookie")).isNull();
         assertThat(sent.header("x-forwarded-for")).isNull();
         assertThat(sent.header("x-internal-note")).isNull();
-        assertThat(gateway.selector.sessionHints).containsExactly(Optional.of("sess-1"));
+        // the scheduler sees the session namespaced by the client that sent it (see SessionKeys)
+        assertThat(gateway.selector.sessionHints).containsExactly(Optional.of("claude:sess-1"));
     }
 
     @Test

@@ -67,7 +67,7 @@ final class InMemorySelector implements AccountSelector {
     }
 
     @Override
-    public void onSuccess(UpstreamAccount account) {
+    public void onSuccess(KeyContext key, Optional<String> session, UpstreamAccount account) {
         successes.add(account.id());
     }
 

@@ -31,6 +31,10 @@ final class TestGateway implements AutoCloseable {
     private final io.undertow.Undertow server;
 
     private TestGateway(Map<String, String> overrides) {
+        this(overrides, Admission.OPEN);
+    }
+
+    private TestGateway(Map<String, String> overrides, Admission admission) {
         Map<String, String> env = new HashMap<>(Map.of(
                 "RELAYPOOL_SERVER_HOST", "127.0.0.1",
                 "RELAYPOOL_SERVER_PORT", "0",
@@ -58,12 +62,15 @@ final class TestGateway implements AutoCloseable {
                     case GEMINI -> List.of("gemini-2.5-pro", "gemini-2.5-flash");
                 },
                 usage::add,
-                Clock.systemUTC()));
+                Clock.systemUTC(), admission));
+        // the gateway alone on Undertow (with /healthz, as RelaypoolServer mounts it): no database needed
+        io.undertow.server.HttpHandler mounted = new io.undertow.server.handlers.PathHandler(routes.handler())
+                .addExactPath("/healthz", dev.relaypool.server.http.HealthHandler.alive());
         server = io.undertow.Undertow.builder()
                 .addHttpListener(0, "127.0.0.1")
                 .setServerOption(io.undertow.UndertowOptions.MAX_HEADER_SIZE, config.server().maxHeaderBytes())
                 .setServerOption(io.undertow.UndertowOptions.MAX_ENTITY_SIZE, -1L)
-                .setHandler(new dev.relaypool.server.http.BodyLimitHandler(config.server().maxBodyBytes(), routes.handler()))
+                .setHandler(new dev.relaypool.server.http.BodyLimitHandler(config.server().maxBodyBytes(), mounted))
                 .build();
         server.start();
     }
@@ -72,12 +79,16 @@ final class TestGateway implements AutoCloseable {
         return new TestGateway(Map.of());
     }
 
+    static TestGateway start(Admission admission) {
+        return new TestGateway(Map.of(), admission);
+    }
+
     static TestGateway start(Map<String, String> overrides) {
         return new TestGateway(overrides);
     }
 
     String url(String pathAndQuery) {
-        return "http://127.0.0.1:" + ((java.net.InetSocketAddress) server.getListenerInfo().getFirst().getAddress()).getPort() + pathAndQuery;
+        return "http://127.0.0.1:" + port() + pathAndQuery;
     }
 
     int port() {

@@ -11,6 +11,7 @@ import dev.relaypool.server.coordination.LeaseResult;
 import dev.relaypool.server.coordination.local.LocalCoordination;
 import dev.relaypool.server.gateway.UpstreamAccount;
 import dev.relaypool.server.gateway.UpstreamCredential;
+import dev.relaypool.server.scheduling.PoolSelector;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -101,7 +102,7 @@ class PoolGaugesTest {
 
     private void hold(long accountId, int count) {
         for (int i = 0; i < count; i++) {
-            held.add(coordination.leases().tryAcquire(PoolGauges.leaseKey(accountId), 0, TTL).orElseThrow());
+            held.add(coordination.leases().tryAcquire(PoolSelector.leaseKey(accountId), 0, TTL).orElseThrow());
         }
     }
 

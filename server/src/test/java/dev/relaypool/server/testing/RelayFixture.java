@@ -29,9 +29,11 @@ public final class RelayFixture implements AutoCloseable {
     public final FakeUpstream upstream;
     public final RelaypoolServer server;
     private final PostgresExtension postgres;
+    private final Path dataDir;
 
-    private RelayFixture(PostgresExtension postgres, FakeUpstream upstream, RelaypoolServer server) {
+    private RelayFixture(PostgresExtension postgres, FakeUpstream upstream, RelaypoolServer server, Path dataDir) {
         this.postgres = postgres;
+        this.dataDir = dataDir;
         this.upstream = upstream;
         this.server = server;
     }
@@ -55,7 +57,7 @@ public final class RelayFixture implements AutoCloseable {
             env.put("RELAYPOOL_SECURITY_ALLOW_HTTP_UPSTREAMS", "true");
             env.putAll(environment);
             RelaypoolConfig config = postgres.configure(ConfigLoader.load(null, env));
-            return new RelayFixture(postgres, upstream, RelaypoolServer.start(config));
+            return new RelayFixture(postgres, upstream, RelaypoolServer.start(config), dataDir);
         } catch (Exception e) {
             upstream.close();
             throw new IllegalStateException("could not start the relay for the test", e);
@@ -112,6 +114,7 @@ public final class RelayFixture implements AutoCloseable {
             server.close();
         } finally {
             upstream.close();
+            org.apache.commons.io.FileUtils.deleteQuietly(dataDir.toFile());
         }
     }
 }
