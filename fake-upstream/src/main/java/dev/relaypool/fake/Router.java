@@ -129,10 +129,10 @@ final class Router implements HttpHandler {
 
     private Endpoint gemini(Incoming in, String model, String action) {
         return switch (action) {
-            case "generateContent" -> new Endpoint(GEMINI_ERRORS, () -> GeminiWire.generate(call(in, "Gemini", model, "fake", false)), Map.of());
+            case "generateContent" -> new Endpoint(GEMINI_ERRORS, () -> GeminiWire.generate(geminiCall(in, model, false)), Map.of());
             case "streamGenerateContent" -> {
                 boolean sse = "sse".equals(Credentials.queryParam(in.ex.getQueryString(), "alt"));
-                yield new Endpoint(GEMINI_ERRORS, () -> GeminiWire.streamGenerate(call(in, "Gemini", model, "fake", true), sse), Map.of());
+                yield new Endpoint(GEMINI_ERRORS, () -> GeminiWire.streamGenerate(geminiCall(in, model, true), sse), Map.of());
             }
             case "countTokens" -> new Endpoint(GEMINI_ERRORS, () -> GeminiWire.countTokens(usage(in, "Gemini")), Map.of());
             default -> null;
@@ -152,7 +152,16 @@ final class Router implements HttpHandler {
     }
 
     private Call call(Incoming in, String platform, String model, String idPrefix, boolean stream) {
-        String text = settings.replyText(platform);
+        return replying(in, settings.replyText(platform), model, idPrefix, stream);
+    }
+
+    /** Gemini asks for JSON by {@code generationConfig.responseMimeType}; see {@link StructuredReply}. */
+    private Call geminiCall(Incoming in, String model, boolean stream) {
+        String reply = settings.replyText("Gemini");
+        return replying(in, StructuredReply.gemini(in.body, reply).orElse(reply), model, "fake", stream);
+    }
+
+    private Call replying(Incoming in, String text, String model, String idPrefix, boolean stream) {
         return new Call(model, stream, in.envelope().includeUsage(), text, Call.split(text, settings.deltas()),
                 settings.usageFor(in.body.length, text), idPrefix + String.format("%08d", in.seq), in.now);
     }

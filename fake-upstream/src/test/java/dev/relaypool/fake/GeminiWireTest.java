@@ -98,4 +98,44 @@ class GeminiWireTest {
         assertThat(one.path("name").asText()).isEqualTo("models/gemini-2.5-flash");
         assertThat(one.path("inputTokenLimit").asLong()).isPositive();
     }
+
+    @Test
+    void answersJsonModeWithADocumentShapedByTheSchema() throws Exception {
+        fake.setReply("short", 2);
+        String body = """
+                {"contents":[{"role":"user","parts":[{"text":"say hi"}]}],
+                 "generationConfig":{"responseMimeType":"application/json","responseJsonSchema":{"type":"object",
+                   "properties":{"reasoning":{"type":"string"},"score":{"type":"integer","minimum":3},
+                                 "ok":{"type":"boolean"},"pick":{"type":"string","enum":["flash","pro"]},
+                                 "tags":{"type":"array","items":{"type":"string"}}},
+                   "required":["reasoning","score"]}}}""";
+        JsonNode r = Http.json(http.post("/v1beta/models/gemini-2.5-flash-lite:generateContent", body, "x-goog-api-key", "g"));
+        JsonNode answer = Json.MAPPER.readTree(r.path("candidates").get(0).path("content").path("parts").get(0).path("text").asText());
+        assertThat(answer.path("reasoning").asText()).isEqualTo("short");
+        assertThat(answer.path("score").asInt()).isEqualTo(3);
+        assertThat(answer.path("ok").isBoolean()).isTrue();
+        assertThat(answer.path("pick").asText()).isEqualTo("flash");
+        assertThat(answer.path("tags").isArray()).isTrue();
+    }
+
+    @Test
+    void streamsJsonModeInPiecesThatJoinToValidJson() throws Exception {
+        fake.setReply("x", 3);
+        String body = """
+                {"generationConfig":{"responseMimeType":"application/json",
+                 "responseSchema":{"type":"OBJECT","properties":{"complexity_score":{"type":"INTEGER"}}}}}""";
+        Response response = http.post("/v1beta/models/m:streamGenerateContent?alt=sse", body, "x-goog-api-key", "g");
+        String text = Http.events(response).stream().map(Http.Sse::json)
+                .map(c -> c.path("candidates").get(0).path("content").path("parts").get(0).path("text").asText())
+                .reduce("", String::concat);
+        assertThat(Json.MAPPER.readTree(text).path("complexity_score").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void answersProseWhenNoJsonIsAskedFor() throws Exception {
+        JsonNode r = Http.json(http.post("/v1beta/models/m:generateContent",
+                "{\"generationConfig\":{\"responseMimeType\":\"text/plain\"}}", "x-goog-api-key", "g"));
+        assertThat(r.path("candidates").get(0).path("content").path("parts").get(0).path("text").asText())
+                .isEqualTo("Hello from the fake Gemini upstream.");
+    }
 }

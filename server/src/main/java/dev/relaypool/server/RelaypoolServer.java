@@ -10,6 +10,8 @@ import dev.relaypool.server.auth.LoginService;
 import dev.relaypool.server.accounts.CredentialCodec;
 import dev.relaypool.server.billing.CostCalculator;
 import dev.relaypool.server.billing.PostgresBatchWriter;
+import dev.relaypool.server.accounts.Proxies;
+import dev.relaypool.server.accounts.oauth.OAuthAccounts;
 import dev.relaypool.server.billing.PriceCatalogue;
 import dev.relaypool.server.billing.Pricing;
 import dev.relaypool.server.billing.SettlementQueue;
@@ -24,6 +26,7 @@ import dev.relaypool.server.http.HealthHandler;
 import dev.relaypool.server.keys.ApiKeys;
 import dev.relaypool.server.keys.KeyFormat;
 import dev.relaypool.server.metrics.RelayMetrics;
+import dev.relaypool.server.net.UpstreamAddressPolicy;
 import dev.relaypool.server.scheduling.LeaseRenewer;
 import dev.relaypool.server.scheduling.PoolSelector;
 import dev.relaypool.server.scheduling.Scheduling;
@@ -64,9 +67,9 @@ public final class RelaypoolServer implements AutoCloseable {
 
     /** What a running node holds; exposed to tests and to the admin side. */
     public record Parts(Database database, Coordination coordination, ApiKeys keys, Accounts accounts,
-                        PoolSelector selector, LeaseRenewer renewer, Admission admission, RedeemCodes redeem,
-                        UsageSettlement settlement, GatewayRoutes gateway, Scheduling scheduling,
-                        RelayMetrics metrics) {}
+                        Proxies proxies, OAuthAccounts oauth, PoolSelector selector, LeaseRenewer renewer,
+                        Admission admission, RedeemCodes redeem, UsageSettlement settlement, GatewayRoutes gateway,
+                        Scheduling scheduling, RelayMetrics metrics) {}
 
     private RelaypoolServer(RelaypoolConfig config, Parts parts, GracefulShutdownHandler graceful, Undertow undertow) {
         this.config = config;
@@ -87,8 +90,14 @@ public final class RelaypoolServer implements AutoCloseable {
             Coordination coordination = open(opened, Coordination.create(config, clock));
             CredentialCipher cipher = CredentialCipher.fromConfig(config);
             ApiKeys keys = new ApiKeys(database, new KeyFormat(new SecureRandom()), clock);
-            Accounts accounts = new Accounts(database, new CredentialCodec(cipher));
-            Scheduling scheduling = open(opened, new Scheduling(config, accounts, coordination, clock));
+            UpstreamAddressPolicy addresses = UpstreamAddressPolicy.fromConfig(config.security());
+            CredentialCodec codec = new CredentialCodec(cipher);
+            Accounts accounts = open(opened, new Accounts(database, codec, addresses, coordination.broadcasts()));
+            Proxies proxies = new Proxies(database, codec, addresses, accounts);
+            OAuthAccounts oauth = open(opened, OAuthAccounts.create(config.oauth(), accounts, codec, coordination,
+                    addresses, clock, true));
+            Scheduling scheduling = open(opened, new Scheduling(config, accounts, coordination, clock,
+                    oauth.refresher()::onAuthRejected));
             PoolSelector selector = scheduling.selector();
             LeaseRenewer renewer = scheduling.renewer();
             PriceCatalogue catalogue = PriceCatalogue.bundled();
@@ -113,8 +122,8 @@ public final class RelaypoolServer implements AutoCloseable {
                     gate, metrics.selector(selector),
                     key -> accounts.models(key.groupId(), () -> modelsOf(catalogue, key.platform())),
                     metrics.usageSink(admission.countingTokens(settlement)), clock, gate)));
-            Parts parts = new Parts(database, coordination, keys, accounts, selector, renewer, admission, redeem,
-                    settlement, gateway, scheduling, metrics);
+            Parts parts = new Parts(database, coordination, keys, accounts, proxies, oauth, selector, renewer,
+                    admission, redeem, settlement, gateway, scheduling, metrics);
 
             PathHandler routes = new PathHandler(gateway.handler())
                     .addExactPath("/healthz", HealthHandler.alive())
@@ -206,10 +215,10 @@ public final class RelaypoolServer implements AutoCloseable {
         if (!parts.settlement().flush(Duration.ofSeconds(10))) {
             log.warn("Usage not yet written stays in the journal and is replayed at the next start");
         }
-        // closeAll goes from the end: scheduling first, while the database and coordination can still take its last
-        // state (metrics before it); then settlement (already flushed), coordination, and the database last
-        closeAll(List.of(parts.database(), parts.coordination(), parts.settlement(), parts.scheduling(),
-                parts.metrics()));
+        // closeAll goes from the end: the OAuth job and scheduling first, while the database and coordination can
+        // still take their last state (metrics before them); then accounts, settlement (already flushed), coordination, the database last
+        closeAll(List.of(parts.database(), parts.coordination(), parts.settlement(), parts.accounts(),
+                parts.scheduling(), parts.oauth(), parts.metrics()));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

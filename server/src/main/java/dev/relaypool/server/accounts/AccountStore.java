@@ -140,6 +140,56 @@ final class AccountStore {
                 .execute();
     }
 
+    /** The account, if it is an active OAuth account, read now (not from the snapshot). */
+    Optional<OAuthAccount> oauthAccount(long accountId) {
+        Record row = db.select(UPSTREAM_ACCOUNTS.asterisk(), PROXIES.PROTOCOL, PROXIES.HOST, PROXIES.PORT,
+                        PROXIES.USERNAME, PROXIES.PASSWORD, PROXIES.STATUS)
+                .from(UPSTREAM_ACCOUNTS)
+                .leftJoin(PROXIES).on(PROXIES.ID.eq(UPSTREAM_ACCOUNTS.PROXY_ID))
+                .where(UPSTREAM_ACCOUNTS.ID.eq(accountId).and(UPSTREAM_ACCOUNTS.STATUS.eq("active"))
+                        .and(UPSTREAM_ACCOUNTS.TYPE.eq("oauth")))
+                .fetchOne();
+        if (row == null || !(codec.decrypt(row.get(UPSTREAM_ACCOUNTS.CREDENTIALS)) instanceof AccountCredentials.OAuth tokens)) {
+            return Optional.empty();
+        }
+        return Optional.of(new OAuthAccount(accountId, row.get(UPSTREAM_ACCOUNTS.NAME),
+                Platform.fromWire(row.get(UPSTREAM_ACCOUNTS.PLATFORM)), tokens, proxy(row)));
+    }
+
+    /** Ids of active OAuth accounts whose access token expires at or before {@code deadline}. */
+    List<Long> oauthExpiringBy(OffsetDateTime deadline) {
+        return db.select(UPSTREAM_ACCOUNTS.ID).from(UPSTREAM_ACCOUNTS)
+                .where(UPSTREAM_ACCOUNTS.TYPE.eq("oauth").and(UPSTREAM_ACCOUNTS.STATUS.eq("active"))
+                        .and(UPSTREAM_ACCOUNTS.TOKEN_EXPIRES_AT.le(deadline)))
+                .orderBy(UPSTREAM_ACCOUNTS.TOKEN_EXPIRES_AT)
+                .fetch(UPSTREAM_ACCOUNTS.ID);
+    }
+
+    Optional<String> baseUrl(long accountId) {
+        return db.select(UPSTREAM_ACCOUNTS.BASE_URL).from(UPSTREAM_ACCOUNTS).where(UPSTREAM_ACCOUNTS.ID.eq(accountId))
+                .fetchOptional(UPSTREAM_ACCOUNTS.BASE_URL);
+    }
+
+    /** False when the account does not exist. */
+    boolean updateEndpoint(long accountId, Optional<String> baseUrl, Optional<Long> proxyId) {
+        return db.update(UPSTREAM_ACCOUNTS)
+                .set(UPSTREAM_ACCOUNTS.BASE_URL, baseUrl.orElse(null))
+                .set(UPSTREAM_ACCOUNTS.PROXY_ID, proxyId.orElse(null))
+                .set(UPSTREAM_ACCOUNTS.UPDATED_AT, OffsetDateTime.now())
+                .where(UPSTREAM_ACCOUNTS.ID.eq(accountId))
+                .execute() == 1;
+    }
+
+    /** New credentials after a re-authorisation: the account is active again and its error is cleared. */
+    void reactivate(long accountId, AccountCredentials credentials) {
+        replaceCredentials(accountId, credentials);
+        db.update(UPSTREAM_ACCOUNTS)
+                .set(UPSTREAM_ACCOUNTS.STATUS, "active")
+                .setNull(UPSTREAM_ACCOUNTS.ERROR_MESSAGE)
+                .where(UPSTREAM_ACCOUNTS.ID.eq(accountId))
+                .execute();
+    }
+
     void replaceCredentials(long accountId, AccountCredentials credentials) {
         db.update(UPSTREAM_ACCOUNTS)
                 .set(UPSTREAM_ACCOUNTS.CREDENTIALS, codec.encrypt(credentials))

@@ -50,6 +50,27 @@ public enum ConfigOption {
     BILLING_UNPRICED_MODEL("billing.unpriced-model", "refuse", "A model with no price: refuse, or default (bill at billing.default-price-per-million)."),
     BILLING_DEFAULT_PRICE_PER_MILLION("billing.default-price-per-million", "0", "USD per million tokens (all buckets) for unpriced models when unpriced-model = default."),
 
+    OAUTH_REFRESH_MARGIN_SECONDS("oauth.refresh-margin-seconds", "300", "Refresh an OAuth access token this long before it expires."),
+    OAUTH_REFRESH_INTERVAL_SECONDS("oauth.refresh-interval-seconds", "60", "How often the cluster looks for OAuth tokens due for refresh."),
+    OAUTH_ANTHROPIC_CLIENT_ID("oauth.anthropic.client-id", "", "Client id of YOUR OAuth client registered with Anthropic; empty = OAuth sign-in disabled for Anthropic."),
+    OAUTH_ANTHROPIC_CLIENT_SECRET("oauth.anthropic.client-secret", "", "Client secret of that client, if it has one. Prefer the environment variable."),
+    OAUTH_ANTHROPIC_AUTHORIZE_URL("oauth.anthropic.authorize-url", "https://claude.ai/oauth/authorize", "Anthropic's authorisation page."),
+    OAUTH_ANTHROPIC_TOKEN_URL("oauth.anthropic.token-url", "https://console.anthropic.com/v1/oauth/token", "Anthropic's token endpoint."),
+    OAUTH_ANTHROPIC_SCOPES("oauth.anthropic.scopes", "user:profile user:inference", "Space-separated scopes requested from Anthropic."),
+    OAUTH_ANTHROPIC_REDIRECT_URI("oauth.anthropic.redirect-uri", "", "Redirect URI registered for your Anthropic client; the page it lands on shows the code to paste back."),
+    OAUTH_OPENAI_CLIENT_ID("oauth.openai.client-id", "", "Client id of YOUR OAuth client registered with OpenAI; empty = OAuth sign-in disabled for OpenAI."),
+    OAUTH_OPENAI_CLIENT_SECRET("oauth.openai.client-secret", "", "Client secret of that client, if it has one. Prefer the environment variable."),
+    OAUTH_OPENAI_AUTHORIZE_URL("oauth.openai.authorize-url", "https://auth.openai.com/oauth/authorize", "OpenAI's authorisation page."),
+    OAUTH_OPENAI_TOKEN_URL("oauth.openai.token-url", "https://auth.openai.com/oauth/token", "OpenAI's token endpoint."),
+    OAUTH_OPENAI_SCOPES("oauth.openai.scopes", "openid profile email offline_access", "Space-separated scopes requested from OpenAI."),
+    OAUTH_OPENAI_REDIRECT_URI("oauth.openai.redirect-uri", "", "Redirect URI registered for your OpenAI client; the page it lands on shows the code to paste back."),
+    OAUTH_GEMINI_CLIENT_ID("oauth.gemini.client-id", "", "Client id of YOUR Google OAuth client; empty = OAuth sign-in disabled for Gemini."),
+    OAUTH_GEMINI_CLIENT_SECRET("oauth.gemini.client-secret", "", "Client secret of that Google client (Google requires one). Prefer the environment variable."),
+    OAUTH_GEMINI_AUTHORIZE_URL("oauth.gemini.authorize-url", "https://accounts.google.com/o/oauth2/v2/auth", "Google's authorisation page."),
+    OAUTH_GEMINI_TOKEN_URL("oauth.gemini.token-url", "https://oauth2.googleapis.com/token", "Google's token endpoint."),
+    OAUTH_GEMINI_SCOPES("oauth.gemini.scopes", "https://www.googleapis.com/auth/cloud-platform https://www.googleapis.com/auth/userinfo.email", "Space-separated scopes requested from Google."),
+    OAUTH_GEMINI_REDIRECT_URI("oauth.gemini.redirect-uri", "", "Redirect URI registered for your Google client; the page it lands on shows the code to paste back."),
+
     METRICS_ENABLED("metrics.enabled", "true", "Serve Prometheus metrics at GET /metrics."),
     METRICS_TOKEN("metrics.token", "", "Bearer token GET /metrics requires (16+ characters); empty = answered only to loopback clients that came through no proxy.");
 

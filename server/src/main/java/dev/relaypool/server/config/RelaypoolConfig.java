@@ -2,6 +2,7 @@ package dev.relaypool.server.config;
 
 import static dev.relaypool.server.config.ConfigOption.*;
 
+import dev.relaypool.model.Platform;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import java.util.Optional;
 /** The server's whole configuration, validated once at start-up and passed down by constructor. */
 public record RelaypoolConfig(
         Path dataDir, Server server, Database database, Redis redis, Security security, Gateway gateway, Billing billing,
-        Scheduling scheduling, Metrics metrics) {
+        Scheduling scheduling, OAuth oauth, Metrics metrics) {
 
     public record Server(String host, int port, String publicUrl, long maxBodyBytes, int maxHeaderBytes,
                          Duration shutdownGrace, List<String> trustedProxies, List<String> corsOrigins) {
@@ -79,6 +80,38 @@ public record RelaypoolConfig(
     public record Billing(BillingMode mode, boolean failClosed, UnpricedModel unpricedModel,
                           BigDecimal defaultPricePerMillion) {}
 
+    /**
+     * OAuth sign-in of upstream accounts. Every client identity is the operator's own registration (we never present
+     * another product's client id); a platform whose client id is empty cannot start a sign-in.
+     */
+    public record OAuth(Duration refreshMargin, Duration refreshInterval, Map<Platform, OAuthClient> clients) {
+        public OAuth {
+            clients = Map.copyOf(clients);
+        }
+
+        public OAuthClient client(Platform platform) {
+            return clients.get(platform);
+        }
+    }
+
+    /** One platform's OAuth client as the operator registered it. {@code toString} never prints the secret. */
+    public record OAuthClient(String clientId, Optional<String> clientSecret, URI authorizeUrl, URI tokenUrl,
+                              List<String> scopes, Optional<URI> redirectUri) {
+        public OAuthClient {
+            scopes = List.copyOf(scopes);
+        }
+
+        public boolean configured() {
+            return !clientId.isBlank() && redirectUri.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return "OAuthClient[clientId=" + clientId + ", secret=" + (clientSecret.isPresent() ? "(set)" : "none")
+                    + ", authorize=" + authorizeUrl + ", token=" + tokenUrl + ", scopes=" + scopes + "]";
+        }
+    }
+
     static RelaypoolConfig from(Map<ConfigOption, String> v) {
         Values values = new Values(v);
         return new RelaypoolConfig(
@@ -120,6 +153,18 @@ public record RelaypoolConfig(
                         values.intIn(SCHEDULING_MAX_WAITERS, 0, 100_000),
                         Duration.ofSeconds(values.intIn(SCHEDULING_LEASE_TTL_SECONDS, 3, 3600)),
                         Duration.ofSeconds(values.intIn(SCHEDULING_PROBE_INTERVAL_SECONDS, 0, 86_400))),
+                new OAuth(
+                        Duration.ofSeconds(values.intIn(OAUTH_REFRESH_MARGIN_SECONDS, 0, 86_400)),
+                        Duration.ofSeconds(values.intIn(OAUTH_REFRESH_INTERVAL_SECONDS, 1, 3600)),
+                        Map.of(Platform.ANTHROPIC, values.oauthClient(OAUTH_ANTHROPIC_CLIENT_ID, OAUTH_ANTHROPIC_CLIENT_SECRET,
+                                        OAUTH_ANTHROPIC_AUTHORIZE_URL, OAUTH_ANTHROPIC_TOKEN_URL, OAUTH_ANTHROPIC_SCOPES,
+                                        OAUTH_ANTHROPIC_REDIRECT_URI),
+                                Platform.OPENAI, values.oauthClient(OAUTH_OPENAI_CLIENT_ID, OAUTH_OPENAI_CLIENT_SECRET,
+                                        OAUTH_OPENAI_AUTHORIZE_URL, OAUTH_OPENAI_TOKEN_URL, OAUTH_OPENAI_SCOPES,
+                                        OAUTH_OPENAI_REDIRECT_URI),
+                                Platform.GEMINI, values.oauthClient(OAUTH_GEMINI_CLIENT_ID, OAUTH_GEMINI_CLIENT_SECRET,
+                                        OAUTH_GEMINI_AUTHORIZE_URL, OAUTH_GEMINI_TOKEN_URL, OAUTH_GEMINI_SCOPES,
+                                        OAUTH_GEMINI_REDIRECT_URI))),
                 new Metrics(
                         values.bool(METRICS_ENABLED),
                         values.optional(METRICS_TOKEN).map(RelaypoolConfig::metricsToken)));
@@ -156,7 +201,7 @@ public record RelaypoolConfig(
 
     static ConfigException invalid(ConfigOption option, String value, String problem) {
         boolean secret = option == DATABASE_PASSWORD || option == SECURITY_MASTER_KEY || option == REDIS_URL
-                || option == METRICS_TOKEN;
+                || option == METRICS_TOKEN || option.key().endsWith(".client-secret");
         return new ConfigException(option.key() + " (" + option.environmentVariable() + "): "
                 + (secret ? "" : "'" + value + "' ") + problem);
     }
@@ -239,6 +284,15 @@ public record RelaypoolConfig(
                 throw invalid(o, value, "is not an e-mail address");
             }
             return value;
+        }
+
+        OAuthClient oauthClient(ConfigOption clientId, ConfigOption secret, ConfigOption authorize, ConfigOption token,
+                                ConfigOption scopes, ConfigOption redirect) {
+            return new OAuthClient(raw(clientId), optional(secret),
+                    url(authorize, List.of("https", "http")).orElseThrow(() -> invalid(authorize, "", "must not be empty")),
+                    url(token, List.of("https", "http")).orElseThrow(() -> invalid(token, "", "must not be empty")),
+                    Arrays.stream(raw(scopes).split("[\\s,]+")).filter(s -> !s.isEmpty()).toList(),
+                    url(redirect, List.of("https", "http")));
         }
 
         Optional<URI> url(ConfigOption o, List<String> schemes) {

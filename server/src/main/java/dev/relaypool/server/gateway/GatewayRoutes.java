@@ -4,6 +4,7 @@ import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.gateway.upstream.UpstreamCaller;
 import dev.relaypool.server.gateway.upstream.UpstreamClients;
 import dev.relaypool.server.http.RequestIdHandler;
+import dev.relaypool.server.net.UpstreamAddressPolicy;
 import dev.relaypool.server.http.VirtualThreadDispatchHandler;
 import dev.relaypool.server.usage.UsageSink;
 import io.undertow.server.HttpHandler;
@@ -41,7 +42,7 @@ public final class GatewayRoutes implements AutoCloseable {
     private final HttpHandler handler;
 
     public GatewayRoutes(RelaypoolConfig config, Collaborators collaborators) {
-        this.clients = new UpstreamClients(config.gateway());
+        this.clients = new UpstreamClients(config.gateway(), UpstreamAddressPolicy.fromConfig(config.security()));
         this.caller = new UpstreamCaller(clients, config.gateway(), collaborators.clock());
         Forwarder forwarder = new Forwarder(collaborators.selector(), caller, new UsageRecords(collaborators.usage()),
                 config.gateway().maxAccountSwitches());

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,9 +56,17 @@ public final class PoolSelector implements AccountSelector {
     private final Settings settings;
     private final Clock clock;
     private final Map<Long, Long> lastUsedMillis = new ConcurrentHashMap<>();
+    private final Consumer<UpstreamAccount> onAuthRejected;
 
     public PoolSelector(SchedulableAccounts accounts, Coordination coordination, LeaseRenewer renewer, RateLimitStates rateLimits,
                         Settings settings, Clock clock) {
+        this(accounts, coordination, renewer, rateLimits, settings, clock, account -> {});
+    }
+
+    /** {@code onAuthRejected}: told (after the cooldown is set) when the provider rejected an account's credential. */
+    public PoolSelector(SchedulableAccounts accounts, Coordination coordination, LeaseRenewer renewer, RateLimitStates rateLimits,
+                        Settings settings, Clock clock, Consumer<UpstreamAccount> onAuthRejected) {
+        this.onAuthRejected = onAuthRejected;
         this.accounts = accounts;
         this.coordination = coordination;
         this.renewer = renewer;
@@ -172,6 +181,9 @@ public final class PoolSelector implements AccountSelector {
                     failure.name().toLowerCase(Locale.ROOT));
             log.info("account {} cooling down until {} ({})", account.id(), cooldown.until(), cooldown.reason());
         });
+        if (failure == FailureClass.AUTH_REJECTED) {
+            onAuthRejected.accept(account); // e.g. an OAuth token revoked or expired early: refresh it now
+        }
     }
 
     @Override

@@ -29,6 +29,12 @@ public final class Scheduling implements AutoCloseable {
     private final CooldownProber prober;
 
     public Scheduling(RelaypoolConfig config, Accounts accounts, Coordination coordination, Clock clock) {
+        this(config, accounts, coordination, clock, account -> {});
+    }
+
+    /** {@code onAuthRejected}: told when a provider rejected an account's credential (OAuth: refresh it now). */
+    public Scheduling(RelaypoolConfig config, Accounts accounts, Coordination coordination, Clock clock,
+                      java.util.function.Consumer<dev.relaypool.server.gateway.UpstreamAccount> onAuthRejected) {
         this.coordination = coordination;
         this.renewer = new LeaseRenewer(config.scheduling().leaseTtl());
         this.rateLimits = new RateLimitStates(new RateLimitStates.Store() {
@@ -39,8 +45,9 @@ public final class Scheduling implements AutoCloseable {
             public void save(Map<Long, String> states) { accounts.saveRateLimitStates(states); }
         }, coordination.broadcasts(), clock, RATE_LIMIT_FLUSH);
         this.selector = new PoolSelector(accounts, coordination, renewer, rateLimits,
-                PoolSelector.Settings.from(config.scheduling()), clock);
-        this.probeClients = new UpstreamClients(config.gateway());
+                PoolSelector.Settings.from(config.scheduling()), clock, onAuthRejected);
+        this.probeClients = new UpstreamClients(config.gateway(),
+                dev.relaypool.server.net.UpstreamAddressPolicy.fromConfig(config.security()));
         this.probeCaller = new UpstreamCaller(probeClients, config.gateway(), clock);
         this.prober = new CooldownProber(accounts, coordination, probeCaller, selector,
                 config.scheduling().probeInterval(), clock);

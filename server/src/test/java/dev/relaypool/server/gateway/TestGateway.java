@@ -44,6 +44,7 @@ final class TestGateway implements AutoCloseable {
                 "RELAYPOOL_GATEWAY_RESPONSE_HEADER_TIMEOUT_MS", "3000",
                 "RELAYPOOL_GATEWAY_STREAM_IDLE_TIMEOUT_MS", "3000",
                 "RELAYPOOL_GATEWAY_MAX_ACCOUNT_SWITCHES", "2"));
+        env.put("RELAYPOOL_SECURITY_ALLOW_PRIVATE_UPSTREAMS", "true"); // the scripted upstream is on loopback
         env.putAll(overrides);
         RelaypoolConfig config = ConfigLoader.load(null, env);
         Map<String, KeyLookup> keys = Map.of(

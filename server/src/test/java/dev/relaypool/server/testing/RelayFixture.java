@@ -31,7 +31,12 @@ public final class RelayFixture implements AutoCloseable {
     private final PostgresExtension postgres;
     private final Path dataDir;
 
-    private RelayFixture(PostgresExtension postgres, FakeUpstream upstream, RelaypoolServer server, Path dataDir) {
+    /** The configuration the server runs with, for tests that build a second "node" beside it. */
+    public final RelaypoolConfig config;
+
+    private RelayFixture(PostgresExtension postgres, FakeUpstream upstream, RelaypoolServer server, RelaypoolConfig config,
+                         Path dataDir) {
+        this.config = config;
         this.postgres = postgres;
         this.dataDir = dataDir;
         this.upstream = upstream;
@@ -44,6 +49,12 @@ public final class RelayFixture implements AutoCloseable {
 
     /** {@code environment}: extra {@code RELAYPOOL_*} settings (e.g. timeouts) on top of the test defaults. */
     public static RelayFixture start(PostgresExtension postgres, Map<String, String> environment) {
+        return start(postgres, baseUrl -> environment);
+    }
+
+    /** {@code environment} from the fake upstream's base URL, for settings that point at it (e.g. OAuth token URLs). */
+    public static RelayFixture start(PostgresExtension postgres,
+                                     java.util.function.Function<String, Map<String, String>> environment) {
         FakeUpstream upstream = FakeUpstream.start(0);
         try {
             Path dataDir = Files.createTempDirectory("relaypool-it");
@@ -55,9 +66,9 @@ public final class RelayFixture implements AutoCloseable {
             env.put("RELAYPOOL_DATABASE_POOL_SIZE", "4");
             env.put("RELAYPOOL_SECURITY_ALLOW_PRIVATE_UPSTREAMS", "true");
             env.put("RELAYPOOL_SECURITY_ALLOW_HTTP_UPSTREAMS", "true");
-            env.putAll(environment);
+            env.putAll(environment.apply(upstream.baseUrl()));
             RelaypoolConfig config = postgres.configure(ConfigLoader.load(null, env));
-            return new RelayFixture(postgres, upstream, RelaypoolServer.start(config), dataDir);
+            return new RelayFixture(postgres, upstream, RelaypoolServer.start(config), config, dataDir);
         } catch (Exception e) {
             upstream.close();
             throw new IllegalStateException("could not start the relay for the test", e);

@@ -3,6 +3,7 @@ package dev.relaypool.server.gateway.upstream;
 import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.gateway.UpstreamAccount;
 import dev.relaypool.server.gateway.UpstreamProxy;
+import dev.relaypool.server.net.UpstreamAddressPolicy;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.time.Duration;
@@ -36,7 +37,7 @@ public final class UpstreamClients implements AutoCloseable {
     private final Duration bufferedRead;
     private final ConcurrentMap<Long, Clients> byAccount = new ConcurrentHashMap<>();
 
-    public UpstreamClients(RelaypoolConfig.Gateway config) {
+    public UpstreamClients(RelaypoolConfig.Gateway config, UpstreamAddressPolicy addresses) {
         this.streamIdle = config.streamIdleTimeout();
         this.bufferedRead = max(config.streamIdleTimeout(), config.responseHeaderTimeout());
         this.base = new OkHttpClient.Builder()
@@ -46,6 +47,8 @@ public final class UpstreamClients implements AutoCloseable {
                 .writeTimeout(bufferedRead)
                 .followRedirects(false)
                 .followSslRedirects(false)
+                .dns(addresses.dns()) // re-checked at connect time: a name may resolve elsewhere than when saved
+                .addNetworkInterceptor(addresses.connectionGuard())
                 .addNetworkInterceptor(chain -> {
                     Request request = chain.request();
                     if (request.tag(NoUserAgent.class) != null) {
@@ -69,7 +72,8 @@ public final class UpstreamClients implements AutoCloseable {
         return new Clients(proxy, streaming, streaming.newBuilder().readTimeout(bufferedRead).build());
     }
 
-    private static void configureProxy(OkHttpClient.Builder builder, UpstreamProxy proxy) {
+    /** Routes {@code builder}'s traffic through {@code proxy} (also used for OAuth token calls of the account). */
+    public static void configureProxy(OkHttpClient.Builder builder, UpstreamProxy proxy) {
         InetSocketAddress address = InetSocketAddress.createUnresolved(proxy.host(), proxy.port());
         switch (proxy.type()) {
             case HTTP -> {
