@@ -18,7 +18,7 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         PrefsStore prefs = new PrefsStore(PrefsStore.defaultFile());
-        desktop = new Desktop(new HttpAdminApi(), prefs, background, UiExecutor.fx(), Clock.systemDefaultZone());
+        desktop = new Desktop(new HttpAdminApi(), dev.relaypool.desktop.api.AdminResources.http(), prefs, background, UiExecutor.fx(), Clock.systemDefaultZone());
         WindowBounds bounds = prefs.get().window();
         Scene scene = new Scene(desktop.root(), bounds.width(), bounds.height());
         desktop.style(scene);

@@ -1,11 +1,21 @@
 package dev.relaypool.desktop;
 
 import dev.relaypool.desktop.api.AdminApi;
+import dev.relaypool.desktop.api.AdminResources;
 import dev.relaypool.desktop.common.Async;
 import dev.relaypool.desktop.common.BackgroundExecutor;
 import dev.relaypool.desktop.common.Themes;
 import dev.relaypool.desktop.common.UiExecutor;
+import dev.relaypool.desktop.accounts.AccountsView;
+import dev.relaypool.desktop.accounts.AccountsViewModel;
+import dev.relaypool.desktop.common.ScreenContext;
 import dev.relaypool.desktop.connect.ConnectView;
+import dev.relaypool.desktop.keys.KeysView;
+import dev.relaypool.desktop.keys.KeysViewModel;
+import dev.relaypool.desktop.usage.UsageView;
+import dev.relaypool.desktop.usage.UsageViewModel;
+import dev.relaypool.desktop.users.UsersView;
+import dev.relaypool.desktop.users.UsersViewModel;
 import dev.relaypool.desktop.connect.ConnectViewModel;
 import dev.relaypool.desktop.dashboard.DashboardView;
 import dev.relaypool.desktop.dashboard.DashboardViewModel;
@@ -29,14 +39,19 @@ import javafx.scene.Scene;
  */
 public final class Desktop {
     private final AdminApi api;
+    private final AdminResources resources;
+    private final Clock clock;
     private final Async async;
     private final Session session;
     private final ShellViewModel shell;
     private final ShellView root;
     private DashboardViewModel dashboard;
 
-    public Desktop(AdminApi api, PrefsStore prefs, BackgroundExecutor background, UiExecutor ui, Clock clock) {
+    public Desktop(AdminApi api, AdminResources resources, PrefsStore prefs, BackgroundExecutor background, UiExecutor ui,
+                   Clock clock) {
         this.api = api;
+        this.resources = resources;
+        this.clock = clock;
         this.async = new Async(background, ui);
         this.session = new Session(api, async, clock, Backoff.standard());
         this.shell = new ShellViewModel(session, prefs, clock.getZone());
@@ -48,13 +63,37 @@ public final class Desktop {
     private Node screen(Screen screen) {
         return switch (screen) {
             case DASHBOARD -> {
-                dashboard = new DashboardViewModel(session, api, async);
+                dashboard = new DashboardViewModel(session, api, resources, async, clock);
                 dashboard.reload();
                 yield new DashboardView(dashboard);
             }
-            case ACCOUNTS, KEYS, USERS, GROUPS, REDEEM_CODES, SUBSCRIPTIONS, PRICES, USAGE, SETTINGS ->
+            case ACCOUNTS -> {
+                AccountsViewModel accounts = new AccountsViewModel(context());
+                accounts.load();
+                yield new AccountsView(accounts);
+            }
+            case KEYS -> {
+                KeysViewModel keys = new KeysViewModel(context());
+                keys.load();
+                yield new KeysView(keys);
+            }
+            case USERS -> {
+                UsersViewModel users = new UsersViewModel(context());
+                users.load();
+                yield new UsersView(users);
+            }
+            case USAGE -> {
+                UsageViewModel usage = new UsageViewModel(context());
+                usage.load();
+                yield new UsageView(usage);
+            }
+            case GROUPS, REDEEM_CODES, SUBSCRIPTIONS, PRICES, SETTINGS ->
                     new PlaceholderView(screen.title(), screen.icon(), screen.summary());
         };
+    }
+
+    private ScreenContext context() {
+        return new ScreenContext(session, resources, async, clock);
     }
 
     public Parent root() {

@@ -1,6 +1,11 @@
 package dev.relaypool.desktop.common;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /** Small text formats shared by screens. */
 public final class Formatting {
@@ -23,5 +28,48 @@ public final class Formatting {
 
     private static String plural(long count, String unit) {
         return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
+    /** "$12.34"; amounts under a cent keep four places ("$0.0042") so cheap requests do not read as free. */
+    public static String money(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        BigDecimal abs = amount.abs();
+        int places = abs.signum() != 0 && abs.compareTo(new BigDecimal("0.01")) < 0 ? 4 : 2;
+        String text = abs.setScale(places, RoundingMode.HALF_UP).toPlainString();
+        return (amount.signum() < 0 ? "-$" : "$") + text;
+    }
+
+    /** "950", "12.3k", "4.5M": token counts at a glance. */
+    public static String tokens(long count) {
+        if (count < 1_000) {
+            return Long.toString(count);
+        }
+        if (count < 1_000_000) {
+            return BigDecimal.valueOf(count).divide(BigDecimal.valueOf(1_000), 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "k";
+        }
+        return BigDecimal.valueOf(count).divide(BigDecimal.valueOf(1_000_000), 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + "M";
+    }
+
+    /** "4:05" under an hour, "2h 03m" beyond: the time left of a cooldown. */
+    public static String countdown(Duration left) {
+        long seconds = Math.max(0, (left.toMillis() + 999) / 1000);
+        if (seconds < 3600) {
+            return "%d:%02d".formatted(seconds / 60, seconds % 60);
+        }
+        return "%dh %02dm".formatted(seconds / 3600, (seconds % 3600) / 60);
+    }
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** "2026-01-01 10:00:00" in the operator's zone; "" for none. */
+    public static String stamp(Instant at, ZoneId zone) {
+        return at == null ? "" : STAMP.format(at.atZone(zone));
+    }
+
+    public static String time(Instant at, ZoneId zone) {
+        return at == null ? "" : TIME.format(at.atZone(zone));
     }
 }

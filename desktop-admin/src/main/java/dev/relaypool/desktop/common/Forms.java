@@ -35,4 +35,42 @@ public final class Forms {
         node.visibleProperty().bind(condition);
         node.managedProperty().bind(condition);
     }
+
+    /** A button with an icon, an id for tests, a mnemonic when the text has "_", and an optional style class. */
+    public static javafx.scene.control.Button button(String text, org.kordamp.ikonli.Ikon icon, String id, String style) {
+        javafx.scene.control.Button button = new javafx.scene.control.Button(text, Icons.of(icon));
+        button.setId(id);
+        button.setMnemonicParsing(text.contains("_"));
+        button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a crowded toolbar squeezes the search box, not the words
+        if (style != null) {
+            button.getStyleClass().add(style);
+        }
+        return button;
+    }
+
+    /** A green line for "done" messages; takes no room while empty. */
+    public static Label noticeLabel(ObservableStringValue text) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        label.setWrapText(true);
+        label.getStyleClass().addAll(Styles.SUCCESS, "form-notice");
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
+    /** Shows "" (the "no filter" choice) as {@code emptyLabel} in a choice box. */
+    public static javafx.util.StringConverter<String> labelled(String emptyLabel) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String value) {
+                return value == null || value.isEmpty() ? emptyLabel : value;
+            }
+
+            @Override
+            public String fromString(String text) {
+                return emptyLabel.equals(text) ? "" : text;
+            }
+        };
+    }
 }

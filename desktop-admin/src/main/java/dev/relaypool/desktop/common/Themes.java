@@ -26,4 +26,11 @@ public final class Themes {
             scene.getStylesheets().add(APP_CSS);
         }
     }
+
+    /** Dialogs get a scene of their own; give it the app's stylesheet too. */
+    public static void style(javafx.scene.control.DialogPane pane, javafx.stage.Window owner) {
+        if (!pane.getStylesheets().contains(APP_CSS)) {
+            pane.getStylesheets().add(APP_CSS);
+        }
+    }
 }

@@ -1,6 +1,5 @@
 package dev.relaypool.desktop.dashboard;
 
-import atlantafx.base.controls.Message;
 import atlantafx.base.theme.Styles;
 import dev.relaypool.desktop.common.Forms;
 import dev.relaypool.desktop.common.Icons;
@@ -8,6 +7,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -16,16 +16,20 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 
-/** Tiles with the signed-in user and the server's state. */
-public final class DashboardView extends VBox {
+/** Live figures, charts, account health and the request feed, above the signed-in user and server state. */
+public final class DashboardView extends ScrollPane {
     public DashboardView(DashboardViewModel viewModel) {
-        super(18);
-        getStyleClass().add("screen");
-
+        LiveModel live = viewModel.live();
         Label greeting = new Label();
         greeting.setId("greeting");
         greeting.textProperty().bind(viewModel.greetingProperty());
         greeting.getStyleClass().add(Styles.TITLE_3);
+        Label badge = new Label();
+        badge.setId("liveStatus");
+        badge.textProperty().bind(live.statusProperty());
+        badge.getStyleClass().add("live-badge");
+        live.statusProperty().subscribe(text -> badge.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("live"), "Live".equals(text)));
         Button reload = new Button("_Refresh", Icons.of(Feather.REFRESH_CW));
         reload.setId("reloadDashboard");
         reload.setMnemonicParsing(true);
@@ -33,36 +37,54 @@ public final class DashboardView extends VBox {
         reload.setOnAction(e -> viewModel.reload());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, greeting, spacer, reload);
+        HBox header = new HBox(12, greeting, badge, spacer, reload);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        TilePane tiles = new TilePane(16, 16,
-                tile(Feather.USER, "Signed in as", viewModel.accountProperty(), "accountTile"),
-                tile(Feather.AWARD, "Role", viewModel.roleProperty(), "roleTile"),
-                tile(Feather.GLOBE, "Server", viewModel.serverProperty(), "serverTile"),
-                tile(Feather.ACTIVITY, "Server status", viewModel.readinessProperty(), "readinessTile"),
-                tile(Feather.SHIELD, "Two-factor sign-in", viewModel.twoFactorProperty(), "totpTile"));
-        tiles.setPrefColumns(3);
-        tiles.setPrefTileWidth(280);
+        TilePane figures = new TilePane(12, 12,
+                tile(Feather.ACTIVITY, "Requests / min", live.requestsPerMinuteProperty(), null, "requestsPerMinute"),
+                tile(Feather.CPU, "Tokens / min", live.tokensPerMinuteProperty(), live.tokenBucketsProperty(), "tokensPerMinute"),
+                tile(Feather.DOLLAR_SIGN, "Cost today", live.costTodayProperty(), null, "costToday"),
+                tile(Feather.ALERT_TRIANGLE, "Errors, last hour", live.errorsProperty(), null, "errorsLastHour"),
+                tile(Feather.SHUFFLE, "Concurrency in use", live.concurrencyProperty(), null, "concurrencyInUse"),
+                tile(Feather.CLOCK, "Queue depth", live.queueDepthProperty(), null, "queueDepth"));
+        figures.setPrefColumns(6);
+        figures.setPrefTileWidth(200);
 
-        Message next = new Message("More is coming",
-                "Accounts, keys, users, groups, prices and usage get their screens as the admin API grows. "
-                        + "Use Ctrl+1 to Ctrl+9 to move between screens.",
-                Icons.of(Feather.INFO));
-        next.getStyleClass().add(Styles.ACCENT);
-        next.setMaxWidth(872);
+        HBox lower = new HBox(16, new HealthList(live), new FeedTable(live));
+        HBox.setHgrow(lower.getChildren().get(1), Priority.ALWAYS);
 
-        getChildren().addAll(header, Forms.errorLabel(viewModel.errorProperty()), tiles, next);
+        TilePane about = new TilePane(12, 12,
+                tile(Feather.USER, "Signed in as", viewModel.accountProperty(), null, "accountTile"),
+                tile(Feather.AWARD, "Role", viewModel.roleProperty(), null, "roleTile"),
+                tile(Feather.GLOBE, "Server", viewModel.serverProperty(), null, "serverTile"),
+                tile(Feather.HEART, "Server status", viewModel.readinessProperty(), null, "readinessTile"),
+                tile(Feather.SHIELD, "Two-factor sign-in", viewModel.twoFactorProperty(), null, "totpTile"));
+        about.setPrefColumns(5);
+        about.setPrefTileWidth(200);
+
+        VBox content = new VBox(16, header, Forms.errorLabel(viewModel.errorProperty()), figures,
+                new ChartsPane(viewModel.charts()), lower, about);
+        content.getStyleClass().add("screen");
+        setContent(content);
+        setFitToWidth(true);
+        getStyleClass().add("dashboard");
     }
 
-    private static VBox tile(Ikon icon, String caption, ObservableStringValue value, String id) {
+    private static VBox tile(Ikon icon, String caption, ObservableStringValue value, ObservableStringValue detail, String id) {
         Label name = new Label(caption, Icons.of(icon));
         name.getStyleClass().addAll(Styles.TEXT_MUTED, "tile-caption");
         Label shown = new Label();
         shown.setId(id);
         shown.textProperty().bind(value);
         shown.getStyleClass().addAll(Styles.TEXT_BOLD, "tile-value");
-        VBox box = new VBox(8, name, shown);
+        VBox box = new VBox(6, name, shown);
+        if (detail != null) {
+            Label more = new Label();
+            more.textProperty().bind(detail);
+            more.setWrapText(true);
+            more.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            box.getChildren().add(more);
+        }
         box.getStyleClass().add("dashboard-tile");
         return box;
     }

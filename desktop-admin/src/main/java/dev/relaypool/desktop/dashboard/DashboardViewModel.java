@@ -1,6 +1,7 @@
 package dev.relaypool.desktop.dashboard;
 
 import dev.relaypool.desktop.api.AdminApi;
+import dev.relaypool.desktop.api.AdminResources;
 import dev.relaypool.desktop.api.ApiResult;
 import dev.relaypool.desktop.api.UserInfo;
 import dev.relaypool.desktop.common.Async;
@@ -8,12 +9,16 @@ import dev.relaypool.desktop.common.Messages;
 import dev.relaypool.desktop.session.ConnectionState;
 import dev.relaypool.desktop.session.Session;
 import java.net.URI;
+import java.time.Clock;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** The first screen after sign-in: who is signed in, and whether the server is ready. Grows with the admin API. */
+/**
+ * The first screen after sign-in: who is signed in and whether the server is ready, the live figures and feed
+ * ({@link LiveModel}) and the charts ({@link ChartsModel}).
+ */
 public final class DashboardViewModel {
     private final Session session;
     private final AdminApi api;
@@ -26,14 +31,20 @@ public final class DashboardViewModel {
     private final StringProperty twoFactor = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final LiveModel live;
+    private final ChartsModel charts;
 
-    public DashboardViewModel(Session session, AdminApi api, Async async) {
+    public DashboardViewModel(Session session, AdminApi api, AdminResources resources, Async async, Clock clock) {
         this.session = session;
         this.api = api;
         this.async = async;
+        this.live = new LiveModel(session, resources, async, clock);
+        this.charts = new ChartsModel(session, resources.usage(), clock);
         session.userProperty().addListener((obs, old, user) -> show(user));
         session.stateProperty().addListener((obs, old, state) -> {
-            if (state == ConnectionState.CONNECTED && old != ConnectionState.CONNECTED) {
+            if (state == ConnectionState.SIGNED_OUT) {
+                live.stop();
+            } else if (state == ConnectionState.CONNECTED && old != ConnectionState.CONNECTED) {
                 reload();
             }
         });
@@ -48,6 +59,8 @@ public final class DashboardViewModel {
     public StringProperty twoFactorProperty() { return twoFactor; }
     public StringProperty errorProperty() { return error; }
     public BooleanProperty loadingProperty() { return loading; }
+    public LiveModel live() { return live; }
+    public ChartsModel charts() { return charts; }
 
     public void reload() {
         URI at = session.serverProperty().get();
@@ -66,6 +79,8 @@ public final class DashboardViewModel {
             }
         });
         async.run(() -> api.ready(at), this::showReadiness, bug -> readiness.set("Unknown"));
+        live.start();
+        charts.load();
     }
 
     private void showReadiness(ApiResult<Boolean> result) {

@@ -15,11 +15,17 @@ final class DemoAdminApi implements AdminApi {
     static final UserInfo USER = new UserInfo("1", "grace@example.com", "Grace Hopper", "admin", "active", true);
 
     private final Clock clock;
+    final DemoResources resources;
     boolean totpRequired;
     boolean sessionsExpired;
 
     DemoAdminApi(Clock clock) {
         this.clock = clock;
+        this.resources = new DemoResources(clock).seeded();
+    }
+
+    dev.relaypool.desktop.api.AdminResources resources() {
+        return resources.resources();
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class ScreenshotApp extends Application {
         DemoAdminApi api = new DemoAdminApi(clock);
         PrefsStore prefs = PrefsStore.inMemory();
         prefs.update(p -> p.withProfile(null, new ServerProfile("Production", "https://relay.example.com", "grace@example.com")));
-        Desktop desktop = new Desktop(api, prefs, IMMEDIATE, UiExecutor.fx(), clock);
+        Desktop desktop = new Desktop(api, api.resources(), prefs, IMMEDIATE, UiExecutor.fx(), clock);
         scene = new Scene(desktop.root(), 1180, 760);
         desktop.style(scene);
         stage.setScene(scene);

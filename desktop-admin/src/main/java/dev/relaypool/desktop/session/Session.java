@@ -43,6 +43,8 @@ public final class Session {
     private final List<Runnable> held = new ArrayList<>();
 
     private AuthTokens tokens;
+    /** The access token for long-lived background readers (the live stream), which cannot wait for the UI thread. */
+    private volatile String currentAccessToken;
     private String email;
     private boolean refreshing;
     private int probeAttempt;
@@ -89,6 +91,12 @@ public final class Session {
         send(request, onDone, false);
     }
 
+    /** {@link #call} for requests that also need the server address. */
+    public <T> void callServer(java.util.function.BiFunction<URI, String, ApiResult<T>> request, Consumer<ApiResult<T>> onDone) {
+        URI at = server.get();
+        send(token -> request.apply(at, token), onDone, false);
+    }
+
     private <T> void send(Function<String, ApiResult<T>> request, Consumer<ApiResult<T>> onDone, boolean retried) {
         if (tokens == null) {
             if (state.get() == ConnectionState.SESSION_EXPIRED) {
@@ -123,6 +131,19 @@ public final class Session {
         }, bug -> onDone.accept(new ApiResult.Failed<>(0, "unexpected error: " + bug)));
     }
 
+    /** The current access token from any thread ("" when signed out); for the live stream's reconnections. */
+    public String accessTokenNow() {
+        String token = currentAccessToken;
+        return token == null ? "" : token;
+    }
+
+    /** A background reader was refused with this token: refresh now (a no-op if one is running or it changed). */
+    public void tokenRejected(String token) {
+        if (tokens != null && tokens.accessToken().equals(token)) {
+            refresh();
+        }
+    }
+
     private void refresh() {
         if (refreshing || tokens == null) {
             return;
@@ -151,6 +172,7 @@ public final class Session {
 
     private void accept(AuthTokens granted) {
         tokens = granted;
+        currentAccessToken = granted.accessToken();
         user.set(granted.user());
         probeTimer.cancel();
         nextProbeAt.set(null);
@@ -177,6 +199,7 @@ public final class Session {
     private void expire() {
         LOG.info("session at {} expired; asking for the password again", server.get());
         tokens = null;
+        currentAccessToken = null;
         refreshTimer.cancel();
         probeTimer.cancel();
         nextProbeAt.set(null);
@@ -250,6 +273,7 @@ public final class Session {
         AuthTokens ending = tokens;
         URI at = server.get();
         tokens = null;
+        currentAccessToken = null;
         held.clear();
         refreshTimer.cancel();
         probeTimer.cancel();

@@ -10,7 +10,10 @@ import dev.relaypool.desktop.session.Session;
 import dev.relaypool.desktop.testing.ManualExecutors;
 import dev.relaypool.desktop.testing.MutableClock;
 import dev.relaypool.desktop.testing.StubAdminApi;
+import dev.relaypool.desktop.api.ServerEvent;
+import dev.relaypool.desktop.screenshots.DemoResources;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +22,8 @@ class DashboardViewModelTest {
     private final ManualExecutors executors = new ManualExecutors(clock);
     private final StubAdminApi api = new StubAdminApi(clock);
     private final Session session = new Session(api, executors.async(), clock, Backoff.standard());
-    private final DashboardViewModel dashboard = new DashboardViewModel(session, api, executors.async());
+    private final DemoResources resources = new DemoResources(clock).seeded();
+    private final DashboardViewModel dashboard = new DashboardViewModel(session, api, resources.resources(), executors.async(), clock);
 
     private void signIn() {
         session.signIn(URI.create("http://127.0.0.1:9/"), StubAdminApi.ADMIN.email(), StubAdminApi.PASSWORD, null, outcome -> {
@@ -69,11 +73,74 @@ class DashboardViewModelTest {
     void serverDownShowsAnErrorAndTheUnreachableState() {
         signIn();
         api.down = true;
+        resources.down = true;
 
         dashboard.reload();
 
         assertThat(dashboard.errorProperty().get()).startsWith("Cannot reach the server at http://127.0.0.1:9/");
         assertThat(dashboard.readinessProperty().get()).isEqualTo("Unreachable");
         assertThat(session.stateProperty().get()).isEqualTo(ConnectionState.UNREACHABLE);
+    }
+
+    private static ServerEvent request(String id, Instant at, int status, String cost) {
+        return new ServerEvent(id, "request", """
+                {"requestId":"%s","userId":2,"keyId":1,"groupId":1,"accountId":1,"model":"claude-sonnet-4","platform":"anthropic",
+                 "status":%d,"inputTokens":1000,"outputTokens":200,"cacheWriteTokens":0,"cacheReadTokens":3000,
+                 "cost":%s,"latencyMs":850,"ttftMs":300,"at":"%s"}""".formatted(id, status, cost, at));
+    }
+
+    @Test
+    void liveRequestsShowInTheFeedWithNamesAndMoveTheFigures() {
+        signIn();
+        assertThat(dashboard.live().statusProperty().get()).isEqualTo("Live");
+        executors.advance(Duration.ofSeconds(1)); // requests at or before the seed are already counted in it
+
+        resources.emit(request("r1", clock.instant(), 200, "0.0042"));
+        resources.emit(request("r2", clock.instant(), 429, "0"));
+
+        FeedRow newest = dashboard.live().feed().getFirst();
+        assertThat(newest.requestId()).isEqualTo("r2");
+        assertThat(dashboard.live().feed().get(1).user()).isEqualTo("alan@example.com");
+        assertThat(dashboard.live().feed().get(1).key()).isEqualTo("laptop");
+        assertThat(dashboard.live().feed().get(1).cost()).isEqualTo("$0.0042");
+        assertThat(dashboard.live().requestsPerMinuteProperty().get()).isEqualTo("2");
+        assertThat(dashboard.live().tokensPerMinuteProperty().get()).isEqualTo("8.4k");
+        assertThat(dashboard.live().errorsProperty().get()).isEqualTo("9"); // the 429 and the 8 the server counted in the last hour
+        executors.advance(Duration.ofSeconds(61));
+        assertThat(dashboard.live().requestsPerMinuteProperty().get()).isEqualTo("0");
+    }
+
+    @Test
+    void accountHealthFollowsCooldownEventsAndCountsDown() {
+        signIn();
+        AccountHealth a = dashboard.live().accounts().getFirst();
+        assertThat(a.summary(clock.instant())).isEqualTo("Active");
+
+        resources.emit(new ServerEvent("9", "account", """
+                {"accountId":1,"change":"cooldown_set","reason":"rate limited","until":"%s","at":"%s"}"""
+                .formatted(clock.instant().plusSeconds(90), clock.instant())));
+
+        assertThat(dashboard.live().accounts().getFirst().summary(clock.instant()))
+                .isEqualTo("Cooling down, 1:30 left (rate limited)");
+        executors.advance(Duration.ofSeconds(91));
+        assertThat(dashboard.live().accounts().getFirst().state()).isEqualTo(AccountHealth.State.ACTIVE);
+    }
+
+    @Test
+    void snapshotsSetConcurrencyAndQueueDepth() {
+        signIn();
+        resources.emit(new ServerEvent("10", "snapshot", """
+                {"at":"%s","accounts":[{"accountId":1,"inUse":3,"limit":3,"coolingDown":false}],"queueDepth":4}"""
+                .formatted(clock.instant())));
+
+        assertThat(dashboard.live().concurrencyProperty().get()).isEqualTo("3 / 9");
+        assertThat(dashboard.live().queueDepthProperty().get()).isEqualTo("4");
+    }
+
+    @Test
+    void signingOutClosesTheStream() {
+        signIn();
+        session.signOut();
+        assertThat(dashboard.live().statusProperty().get()).isEqualTo("Off");
     }
 }

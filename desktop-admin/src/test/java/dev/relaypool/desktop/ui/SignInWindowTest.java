@@ -35,7 +35,7 @@ class SignInWindowTest {
     void start(Stage stage) throws Exception {
         server = new FakeAuthServer();
         background = new VirtualThreadExecutor();
-        Desktop desktop = new Desktop(new HttpAdminApi(), PrefsStore.inMemory(), background, UiExecutor.fx(), Clock.systemUTC());
+        Desktop desktop = new Desktop(new HttpAdminApi(), dev.relaypool.desktop.api.AdminResources.http(), PrefsStore.inMemory(), background, UiExecutor.fx(), Clock.systemUTC());
         Scene scene = new Scene(desktop.root(), 1100, 720);
         desktop.style(scene);
         stage.setScene(scene);

@@ -30,7 +30,10 @@ class ClaudeCodeIT {
 
     @BeforeAll
     static void start() {
-        relay = RelayFixture.start(postgres);
+        // the CLI picks its own newest default model, which the bundled catalogue may not price yet: an operator
+        // prices it or bills unpriced models at a default, as here
+        relay = RelayFixture.start(postgres, java.util.Map.of("RELAYPOOL_BILLING_UNPRICED_MODEL", "default",
+                "RELAYPOOL_BILLING_DEFAULT_PRICE_PER_MILLION", "3"));
         relay.upstream.setReply(REPLY, 3);
         relay.upstream.setUsage(Usage.of(321, 17).withCacheWrite(64, 0).withCacheRead(1000));
     }

@@ -1,0 +1,102 @@
+package dev.relaypool.desktop.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.relaypool.desktop.testing.ScreenFixture;
+import dev.relaypool.model.Platform;
+import dev.relaypool.model.admin.AccountTestEvent;
+import dev.relaypool.model.admin.AccountView;
+import org.junit.jupiter.api.Test;
+
+class AccountsViewModelTest {
+    private final ScreenFixture fx = new ScreenFixture();
+    private final AccountsViewModel accounts = new AccountsViewModel(fx.context);
+
+    @Test
+    void listsAccountsWithTheirGroupNames() {
+        accounts.load();
+
+        assertThat(accounts.list().items()).extracting(AccountView::name)
+                .containsExactly("Anthropic key A", "Anthropic key B", "OpenAI org");
+        assertThat(accounts.groupNames(accounts.list().items().getFirst())).isEqualTo("claude-team");
+        assertThat(accounts.list().positionProperty().get()).isEqualTo("1–3 of 3");
+    }
+
+    @Test
+    void addFormExplainsWhatIsMissingBeforeAskingTheServer() {
+        accounts.load();
+        AccountFormModel form = accounts.newForm();
+
+        form.save(() -> {});
+        assertThat(form.errorProperty().get()).isEqualTo("Give the account a name.");
+        form.nameProperty().set("Team key 3");
+        form.save(() -> {});
+        assertThat(form.errorProperty().get()).isEqualTo("Paste the account's API key.");
+        form.apiKeyProperty().set("sk-ant-test");
+        form.baseUrlProperty().set("ftp://nope");
+        form.save(() -> {});
+        assertThat(form.errorProperty().get()).startsWith("The base URL must look like https://");
+        form.baseUrlProperty().set("");
+        form.concurrencyProperty().set("0");
+        form.save(() -> {});
+        assertThat(form.errorProperty().get()).isEqualTo("Concurrency must be a whole number from 1 to 10000.");
+        assertThat(fx.server.accounts).hasSize(3);
+    }
+
+    @Test
+    void addingAnAccountSendsItAndRefreshesTheTable() {
+        accounts.load();
+        AccountFormModel form = accounts.newForm();
+        form.nameProperty().set("Team key 3");
+        form.platformProperty().set(Platform.ANTHROPIC);
+        form.apiKeyProperty().set("  sk-ant-test  ");
+        form.chosenGroups().setAll(accounts.groups().getFirst());
+        boolean[] closed = {false};
+
+        form.save(() -> closed[0] = true);
+
+        assertThat(closed[0]).isTrue();
+        assertThat(accounts.action().noticeProperty().get()).isEqualTo("Team key 3 was added.");
+        assertThat(accounts.list().items()).extracting(AccountView::name).contains("Team key 3");
+        assertThat(fx.server.accounts.getLast().groups()).singleElement().satisfies(g -> assertThat(g.groupId()).isEqualTo(1));
+    }
+
+    @Test
+    void disableAndClearCooldownShowTheNewState() {
+        accounts.load();
+        AccountView cooling = accounts.list().items().get(1);
+
+        accounts.clearCooldown(cooling);
+        assertThat(accounts.list().items().get(1).cooldownUntil()).isNull();
+        assertThat(accounts.action().noticeProperty().get()).isEqualTo("Anthropic key B may be scheduled again.");
+
+        accounts.setEnabled(cooling, false);
+        assertThat(accounts.list().items().get(1).status()).isEqualTo("disabled");
+    }
+
+    @Test
+    void testShowsEveryStreamedStageThenTheVerdict() {
+        accounts.load();
+        fx.server.testStages.add(new AccountTestEvent("started", "", null, 0L));
+        fx.server.testStages.add(new AccountTestEvent("connected", "", 200, 420L));
+        fx.server.testStages.add(new AccountTestEvent("succeeded", "Hello", null, 910L));
+
+        accounts.test(accounts.list().items().getFirst());
+
+        assertThat(accounts.testLogProperty().get()).isEqualTo("""
+                Testing Anthropic key A…
+                Started — 0 ms
+                Connected (HTTP 200) — 420 ms
+                Succeeded: Hello — 910 ms
+                The account works.
+                """);
+        assertThat(accounts.testingProperty().get()).isFalse();
+    }
+
+    @Test
+    void serverDownIsExplainedInWords() {
+        fx.server.down = true;
+        accounts.load();
+        assertThat(accounts.list().errorProperty().get()).startsWith("Cannot reach the server at http://127.0.0.1:9/");
+    }
+}

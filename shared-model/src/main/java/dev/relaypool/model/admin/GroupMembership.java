@@ -1,0 +1,12 @@
+package dev.relaypool.model.admin;
+
+/**
+ * An account's membership of a group: {@code PUT /admin/groups/{id}/accounts/{accountId}} with {@code priority}
+ * (default 50; lower is tried first; {@code groupId} is taken from the path there), and the {@code groups} of an
+ * {@link AccountView}.
+ */
+public record GroupMembership(Long groupId, Integer priority) {
+    public GroupMembership {
+        priority = priority == null ? 50 : priority;
+    }
+}
