@@ -40,6 +40,7 @@ import dev.relaypool.server.http.BodyLimitHandler;
 import dev.relaypool.server.http.HealthHandler;
 import dev.relaypool.server.keys.ApiKeys;
 import dev.relaypool.server.keys.KeyFormat;
+import dev.relaypool.server.metrics.RelayMetrics;
 import dev.relaypool.server.net.UpstreamAddressPolicy;
 import dev.relaypool.server.scheduling.LeaseRenewer;
 import dev.relaypool.server.scheduling.PoolSelector;
@@ -84,7 +85,8 @@ public final class RelaypoolServer implements AutoCloseable {
     public record Parts(Database database, Coordination coordination, ApiKeys keys, Accounts accounts,
                         Proxies proxies, OAuthAccounts oauth, PoolSelector selector, LeaseRenewer renewer,
                         Admission admission, RedeemCodes redeem, UsageSettlement settlement, GatewayRoutes gateway,
-                        Scheduling scheduling, LiveEvents events, AccountWatch watch) {}
+                        Scheduling scheduling, LiveEvents events, AccountWatch watch,
+                        RelayMetrics metrics) {}
 
     private RelaypoolServer(RelaypoolConfig config, Parts parts, GracefulShutdownHandler graceful, Undertow undertow) {
         this.config = config;
@@ -132,19 +134,23 @@ public final class RelaypoolServer implements AutoCloseable {
                 admission.invalidate();
             });
             GatewayAdmission gate = new GatewayAdmission(keys, admission);
+            RelayMetrics metrics = open(opened, RelayMetrics.create(config.metrics(),
+                    new RelayMetrics.Sources(database, accounts, coordination, settlement)));
             GatewayRoutes gateway = open(opened, new GatewayRoutes(config, new GatewayRoutes.Collaborators(
-                    gate, selector,
+                    gate, metrics.selector(selector),
                     key -> accounts.models(key.groupId(), () -> modelsOf(catalogue, key.platform())),
-                    admission.countingTokens(new LiveEventSink(settlement, events, record -> estimate(calculator, record))),
+                    metrics.usageSink(admission.countingTokens(
+                            new LiveEventSink(settlement, events, record -> estimate(calculator, record)))),
                     clock, gate)));
             AccountWatch watch = open(opened, new AccountWatch(database, coordination, events, clock, Duration.ofSeconds(5)));
             Parts parts = new Parts(database, coordination, keys, accounts, proxies, oauth, selector, renewer,
-                    admission, redeem, settlement, gateway, scheduling, events, watch);
+                    admission, redeem, settlement, gateway, scheduling, events, watch, metrics);
 
             PathHandler routes = new PathHandler(gateway.handler())
                     .addExactPath("/healthz", HealthHandler.alive())
                     .addExactPath("/readyz", HealthHandler.ready(readiness(config, database, coordination)))
                     .addPrefixPath("/api", api(config, parts, codec, cipher, clock));
+            metrics.mount(routes);
             GracefulShutdownHandler graceful = new GracefulShutdownHandler(routes);
             Undertow undertow = Undertow.builder()
                     .addHttpListener(config.server().port(), config.server().host())
@@ -251,11 +257,12 @@ public final class RelaypoolServer implements AutoCloseable {
         if (!parts.settlement().flush(Duration.ofSeconds(10))) {
             log.warn("Usage not yet written stays in the journal and is replayed at the next start");
         }
-        // closeAll goes from the end: live events, the watcher, the OAuth job and scheduling first, while the
+        // closeAll goes from the end: metrics, live events, the watcher, the OAuth job and scheduling first, while the
         // database and coordination can still take their last state; then accounts, settlement (already flushed),
         // coordination, the database last
         closeAll(List.of(parts.database(), parts.coordination(), parts.settlement(), parts.accounts(),
-                parts.scheduling(), parts.oauth(), parts.watch(), parts.events()));
+                parts.scheduling(), parts.oauth(), parts.watch(), parts.events(),
+                parts.metrics()));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

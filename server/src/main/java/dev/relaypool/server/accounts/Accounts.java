@@ -149,6 +149,13 @@ public final class Accounts implements SchedulableAccounts, AutoCloseable {
         return List.copyOf(names);
     }
 
+    /** Every schedulable account once, whatever its groups, lowest id first (for gauges that sample them all). */
+    public List<PooledAccount> allSchedulable() {
+        Map<Long, PooledAccount> byId = new java.util.TreeMap<>();
+        byGroup.values().forEach(accounts -> accounts.forEach(account -> byId.putIfAbsent(account.id(), account)));
+        return List.copyOf(byId.values());
+    }
+
     public void reload() {
         byGroup = Map.copyOf(database.transactionResult(db -> new AccountStore(db, codec).schedulableByGroup()));
     }

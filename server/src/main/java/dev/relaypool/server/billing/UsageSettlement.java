@@ -65,6 +65,16 @@ public final class UsageSettlement implements UsageSink, AutoCloseable {
         return queue.flush(timeout);
     }
 
+    /** Records journalled but not yet in the database (the backlog an outage leaves); for monitoring. */
+    public int unsettledCount() {
+        return journal.unsettledCount();
+    }
+
+    /** Records waiting in memory for the database writer; for monitoring. */
+    public int queueDepth() {
+        return queue.depth();
+    }
+
     @Override
     public void close() {
         queue.close();

@@ -69,7 +69,10 @@ public enum ConfigOption {
     OAUTH_GEMINI_AUTHORIZE_URL("oauth.gemini.authorize-url", "https://accounts.google.com/o/oauth2/v2/auth", "Google's authorisation page."),
     OAUTH_GEMINI_TOKEN_URL("oauth.gemini.token-url", "https://oauth2.googleapis.com/token", "Google's token endpoint."),
     OAUTH_GEMINI_SCOPES("oauth.gemini.scopes", "https://www.googleapis.com/auth/cloud-platform https://www.googleapis.com/auth/userinfo.email", "Space-separated scopes requested from Google."),
-    OAUTH_GEMINI_REDIRECT_URI("oauth.gemini.redirect-uri", "", "Redirect URI registered for your Google client; the page it lands on shows the code to paste back.");
+    OAUTH_GEMINI_REDIRECT_URI("oauth.gemini.redirect-uri", "", "Redirect URI registered for your Google client; the page it lands on shows the code to paste back."),
+
+    METRICS_ENABLED("metrics.enabled", "true", "Serve Prometheus metrics at GET /metrics."),
+    METRICS_TOKEN("metrics.token", "", "Bearer token GET /metrics requires (16+ characters); empty = answered only to loopback clients that came through no proxy.");
 
     private final String key;
     private final String defaultValue;

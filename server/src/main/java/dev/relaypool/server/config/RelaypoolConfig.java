@@ -17,7 +17,7 @@ import java.util.Optional;
 /** The server's whole configuration, validated once at start-up and passed down by constructor. */
 public record RelaypoolConfig(
         Path dataDir, Server server, Database database, Redis redis, Security security, Gateway gateway, Billing billing,
-        Scheduling scheduling, OAuth oauth) {
+        Scheduling scheduling, OAuth oauth, Metrics metrics) {
 
     public record Server(String host, int port, String publicUrl, long maxBodyBytes, int maxHeaderBytes,
                          Duration shutdownGrace, List<String> trustedProxies, List<String> corsOrigins) {
@@ -60,6 +60,18 @@ public record RelaypoolConfig(
     /** How requests are spread over the pool: sticky sessions, waiting for a slot, lease expiry, probing. */
     public record Scheduling(Duration stickyTtl, Duration accountWait, int maxWaiters, Duration leaseTtl,
                              Duration probeInterval) {}
+
+    /** {@code token} empty means: {@code /metrics} answers loopback clients only (see docs/deploy.md, Metrics). */
+    public record Metrics(boolean enabled, Optional<String> token) {
+        public Metrics {
+            java.util.Objects.requireNonNull(token, "token");
+        }
+
+        @Override
+        public String toString() { // never print the token
+            return "Metrics[enabled=" + enabled + ", token=" + (token.isPresent() ? "(set)" : "(loopback only)") + "]";
+        }
+    }
 
     public enum BillingMode { STANDARD, SIMPLE }
 
@@ -152,7 +164,10 @@ public record RelaypoolConfig(
                                         OAUTH_OPENAI_REDIRECT_URI),
                                 Platform.GEMINI, values.oauthClient(OAUTH_GEMINI_CLIENT_ID, OAUTH_GEMINI_CLIENT_SECRET,
                                         OAUTH_GEMINI_AUTHORIZE_URL, OAUTH_GEMINI_TOKEN_URL, OAUTH_GEMINI_SCOPES,
-                                        OAUTH_GEMINI_REDIRECT_URI))));
+                                        OAUTH_GEMINI_REDIRECT_URI))),
+                new Metrics(
+                        values.bool(METRICS_ENABLED),
+                        values.optional(METRICS_TOKEN).map(RelaypoolConfig::metricsToken)));
     }
 
     private static String requirePrefix(String value, String prefix, ConfigOption option) {
@@ -160,6 +175,13 @@ public record RelaypoolConfig(
             throw invalid(option, value, "must start with " + prefix);
         }
         return value;
+    }
+
+    private static String metricsToken(String token) {
+        if (token.length() < 16 || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw invalid(METRICS_TOKEN, token, "must be at least 16 printable ASCII characters without spaces");
+        }
+        return token;
     }
 
     private static byte[] masterKey(String base64) {
@@ -179,7 +201,7 @@ public record RelaypoolConfig(
 
     static ConfigException invalid(ConfigOption option, String value, String problem) {
         boolean secret = option == DATABASE_PASSWORD || option == SECURITY_MASTER_KEY || option == REDIS_URL
-                || option.key().endsWith(".client-secret");
+                || option == METRICS_TOKEN || option.key().endsWith(".client-secret");
         return new ConfigException(option.key() + " (" + option.environmentVariable() + "): "
                 + (secret ? "" : "'" + value + "' ") + problem);
     }

@@ -94,7 +94,8 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
         RelaypoolConfig.Database db = config.database();
         return new RelaypoolConfig(config.dataDir(), config.server(),
                 new RelaypoolConfig.Database(Optional.of(jdbcUrl()), user(), password(), db.poolSize(), db.embeddedPort()),
-                config.redis(), config.security(), config.gateway(), config.billing(), config.scheduling(), config.oauth());
+                config.redis(), config.security(), config.gateway(), config.billing(), config.scheduling(), config.oauth(),
+                config.metrics());
     }
 
     private static synchronized EmbeddedPostgres server() {
