@@ -4,7 +4,6 @@ import static dev.relaypool.server.storage.schema.Tables.USAGE_LOG;
 import static dev.relaypool.server.storage.schema.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.relaypool.fake.Usage;
 import dev.relaypool.model.Platform;
 import dev.relaypool.model.admin.PriceOverride;
@@ -92,8 +91,8 @@ class PriceBookIT {
         assertThat(message(relay.member(Platform.ANTHROPIC), "claude-sonnet-4-5")).isEqualTo(200);
     }
 
-    private static Reply upload(String mode, String catalogue) throws IOException {
-        return api.call("POST", "/api/v1/admin/prices/catalogue?mode=" + mode, new ObjectMapper().readTree(catalogue), admin);
+    private static Reply upload(String mode, String catalogue) {
+        return api.call("POST", "/api/v1/admin/prices/catalogue?mode=" + mode, catalogue, admin);
     }
 
     private int message(RelayFixture.Member member, String model) throws IOException {
