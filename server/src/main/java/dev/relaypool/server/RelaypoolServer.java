@@ -4,14 +4,12 @@ import dev.relaypool.model.Platform;
 import dev.relaypool.server.accounts.Accounts;
 import dev.relaypool.server.admin.AdminContext;
 import dev.relaypool.server.admin.AdminModule;
-import dev.relaypool.server.admin.BaseUrlPolicy;
 import dev.relaypool.server.api.ApiHandler;
 import dev.relaypool.server.api.Route;
 import dev.relaypool.server.audit.AuditRoutes;
 import dev.relaypool.server.billing.CostCalculator;
 import dev.relaypool.server.billing.Multipliers;
 import dev.relaypool.server.billing.PriceQuote;
-import dev.relaypool.server.billing.Pricing;
 import dev.relaypool.server.events.AccountWatch;
 import dev.relaypool.server.events.EventStreamRoute;
 import dev.relaypool.server.events.LiveEventSink;
@@ -27,8 +25,8 @@ import dev.relaypool.server.billing.CostCalculator;
 import dev.relaypool.server.billing.PostgresBatchWriter;
 import dev.relaypool.server.accounts.Proxies;
 import dev.relaypool.server.accounts.oauth.OAuthAccounts;
+import dev.relaypool.server.billing.PriceBook;
 import dev.relaypool.server.billing.PriceCatalogue;
-import dev.relaypool.server.billing.Pricing;
 import dev.relaypool.server.billing.SettlementQueue;
 import dev.relaypool.server.billing.UsageJournal;
 import dev.relaypool.server.billing.UsageSettlement;
@@ -85,8 +83,8 @@ public final class RelaypoolServer implements AutoCloseable {
     public record Parts(Database database, Coordination coordination, ApiKeys keys, Accounts accounts,
                         Proxies proxies, OAuthAccounts oauth, PoolSelector selector, LeaseRenewer renewer,
                         Admission admission, RedeemCodes redeem, UsageSettlement settlement, GatewayRoutes gateway,
-                        Scheduling scheduling, LiveEvents events, AccountWatch watch,
-                        RelayMetrics metrics) {}
+                        Scheduling scheduling, LiveEvents events, AccountWatch watch, PriceBook prices,
+                        UpstreamAddressPolicy addresses, RelayMetrics metrics) {}
 
     private RelaypoolServer(RelaypoolConfig config, Parts parts, GracefulShutdownHandler graceful, Undertow undertow) {
         this.config = config;
@@ -118,8 +116,9 @@ public final class RelaypoolServer implements AutoCloseable {
                     oauth.refresher()::onAuthRejected));
             PoolSelector selector = scheduling.selector();
             LeaseRenewer renewer = scheduling.renewer();
-            PriceCatalogue catalogue = PriceCatalogue.bundled();
-            CostCalculator calculator = new CostCalculator(() -> Pricing.of(catalogue), config.billing());
+            // admission and settlement price with what is in force now: catalogue upload + overrides
+            PriceBook prices = open(opened, new PriceBook(database, PriceCatalogue.bundled(), coordination.broadcasts()));
+            CostCalculator calculator = new CostCalculator(prices, config.billing());
             Admission admission = new Admission(database, calculator, config.billing(), coordination, renewer,
                     Admission.Settings.DEFAULTS, clock);
             UsageSettlement settlement = open(opened, new UsageSettlement(UsageJournal.open(config.dataDir()),
@@ -138,13 +137,13 @@ public final class RelaypoolServer implements AutoCloseable {
                     new RelayMetrics.Sources(database, accounts, coordination, settlement)));
             GatewayRoutes gateway = open(opened, new GatewayRoutes(config, new GatewayRoutes.Collaborators(
                     gate, metrics.selector(selector),
-                    key -> accounts.models(key.groupId(), () -> modelsOf(catalogue, key.platform())),
+                    key -> accounts.models(key.groupId(), () -> modelsOf(prices.get().catalogue(), key.platform())),
                     metrics.usageSink(admission.countingTokens(
                             new LiveEventSink(settlement, events, record -> estimate(calculator, record)))),
                     clock, gate)));
             AccountWatch watch = open(opened, new AccountWatch(database, coordination, events, clock, Duration.ofSeconds(5)));
             Parts parts = new Parts(database, coordination, keys, accounts, proxies, oauth, selector, renewer,
-                    admission, redeem, settlement, gateway, scheduling, events, watch, metrics);
+                    admission, redeem, settlement, gateway, scheduling, events, watch, prices, addresses, metrics);
 
             PathHandler routes = new PathHandler(gateway.handler())
                     .addExactPath("/healthz", HealthHandler.alive())
@@ -174,11 +173,11 @@ public final class RelaypoolServer implements AutoCloseable {
         AuthModule auth = new AuthModule(database, cipher, new PasswordHasher(),
                 new LoginService.Policy(config.security().requireAdminTotp()), clock);
         AdminContext admin = new AdminContext(database, parts.accounts(), codec, parts.keys(), parts.coordination(),
-                auth.tokensValidAfter(), new PasswordHasher(), parts.events(), new BaseUrlPolicy(
-                config.security().allowHttpUpstreams(), config.security().allowPrivateUpstreams()), clock);
+                auth.tokensValidAfter(), new PasswordHasher(), parts.events(), parts.addresses(), parts.redeem(),
+                parts.prices(), clock);
         List<Route<?>> routes = new ArrayList<>(auth.routes());
         routes.addAll(new AdminModule(admin).routes());
-        routes.addAll(new MemberModule(database, parts.keys(), clock).routes());
+        routes.addAll(new MemberModule(database, parts.keys(), parts.redeem(), clock).routes());
         routes.addAll(new EventStreamRoute(parts.events(), Duration.ofSeconds(15), Duration.ofMinutes(30)).routes());
         routes.addAll(AuditRoutes.routes(database));
         RouteTable table = RouteTable.of(routes, "Relaypool API", "v1");
@@ -260,9 +259,8 @@ public final class RelaypoolServer implements AutoCloseable {
         // closeAll goes from the end: metrics, live events, the watcher, the OAuth job and scheduling first, while the
         // database and coordination can still take their last state; then accounts, settlement (already flushed),
         // coordination, the database last
-        closeAll(List.of(parts.database(), parts.coordination(), parts.settlement(), parts.accounts(),
-                parts.scheduling(), parts.oauth(), parts.watch(), parts.events(),
-                parts.metrics()));
+        closeAll(List.of(parts.database(), parts.coordination(), parts.prices(), parts.settlement(), parts.accounts(),
+                parts.scheduling(), parts.oauth(), parts.watch(), parts.events(), parts.metrics()));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

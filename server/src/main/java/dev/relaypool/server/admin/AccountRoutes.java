@@ -66,7 +66,7 @@ final class AccountRoutes {
 
     private ApiResponse create(ApiRequest<AccountCreateRequest> request) {
         AccountCreateRequest body = request.body();
-        String baseUrl = body.baseUrl() == null ? null : ctx.baseUrls().check(body.baseUrl());
+        String baseUrl = body.baseUrl() == null ? null : BaseUrls.check(ctx.addresses(), body.baseUrl());
         long id = ctx.database().transactionResult(tx -> {
             long created = tx.insertInto(UPSTREAM_ACCOUNTS)
                     .set(UPSTREAM_ACCOUNTS.NAME, body.name()).set(UPSTREAM_ACCOUNTS.PLATFORM, body.platform().wireName())
@@ -96,7 +96,7 @@ final class AccountRoutes {
         long id = Problems.id(request, "id");
         AccountUpdateRequest change = request.body();
         String baseUrl = change.baseUrl() == null || change.baseUrl().isBlank() ? change.baseUrl()
-                : ctx.baseUrls().check(change.baseUrl());
+                : BaseUrls.check(ctx.addresses(), change.baseUrl());
         ctx.database().transaction(tx -> {
             UpstreamAccountsRecord row = store(tx).lock(id).orElseThrow(() -> Problems.notFound("account"));
             if (change.name() != null) {

@@ -112,7 +112,7 @@ final class AccountToolRoutes {
                     messages.add(item.name() + ": skipped, no API key (export with secrets, or add it after import)");
                     continue;
                 }
-                String baseUrl = item.baseUrl() == null || item.baseUrl().isBlank() ? null : ctx.baseUrls().check(item.baseUrl());
+                String baseUrl = item.baseUrl() == null || item.baseUrl().isBlank() ? null : BaseUrls.check(ctx.addresses(), item.baseUrl());
                 long id = tx.insertInto(UPSTREAM_ACCOUNTS).set(UPSTREAM_ACCOUNTS.NAME, item.name())
                         .set(UPSTREAM_ACCOUNTS.PLATFORM, item.platform().wireName()).set(UPSTREAM_ACCOUNTS.TYPE, "api_key")
                         .set(UPSTREAM_ACCOUNTS.BASE_URL, baseUrl)

@@ -3,6 +3,7 @@ package dev.relaypool.server.admin;
 import static dev.relaypool.server.storage.schema.Tables.PRICE_CATALOGUES;
 import static dev.relaypool.server.storage.schema.Tables.PRICE_OVERRIDES;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaypool.model.admin.PriceCatalogueInfo;
 import dev.relaypool.model.admin.PriceOverride;
 import dev.relaypool.server.api.Access;
@@ -10,21 +11,24 @@ import dev.relaypool.server.api.ApiRequest;
 import dev.relaypool.server.api.ApiResponse;
 import dev.relaypool.server.api.Route;
 import dev.relaypool.server.audit.Audit;
+import dev.relaypool.server.billing.CatalogueParse;
+import dev.relaypool.server.billing.PriceBook;
 import dev.relaypool.server.billing.PriceCatalogue;
 import dev.relaypool.server.members.Problems;
 import dev.relaypool.server.storage.schema.tables.records.PriceOverridesRecord;
 import java.util.List;
 import java.util.Map;
+import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 
 /**
- * {@code /api/v1/admin/prices}: the catalogue in force and the operator's per-model overrides (stored here; the
- * billing side reads them when it prices a request).
+ * {@code /api/v1/admin/prices}: the catalogue in force, an operator upload of a catalogue (LiteLLM format; replace or
+ * extend the bundled one) and per-model overrides. Every write is stored, then {@link PriceBook#changed()} puts it in
+ * force here and on the other nodes, so the next request is priced with it.
  */
 final class PriceRoutes {
     private static final String BASE = "/api/v1/admin/prices";
     private final AdminContext ctx;
-    private final int bundledModels = PriceCatalogue.bundled().size();
 
     PriceRoutes(AdminContext ctx) {
         this.ctx = ctx;
@@ -34,6 +38,9 @@ final class PriceRoutes {
         return List.of(
                 Route.of("GET", BASE, Access.ADMIN, "The price catalogue in force and the overrides",
                         PriceCatalogueInfo.class, Problems.guarded(r -> ApiResponse.ok(info()))),
+                Route.of("POST", BASE + "/catalogue", Access.ADMIN,
+                        "Upload a price catalogue (LiteLLM JSON; ?mode=replace|extend the bundled one, default extend)",
+                        JsonNode.class, PriceCatalogueInfo.class, Problems.guarded(this::upload)),
                 Route.of("PUT", BASE + "/{model}", Access.ADMIN, "Set a model's override (USD per million tokens)",
                         PriceOverride.class, PriceOverride.class, Problems.guarded(this::put)),
                 Route.of("DELETE", BASE + "/{model}", Access.ADMIN, "Remove a model's override", Void.class,
@@ -46,8 +53,30 @@ final class PriceRoutes {
                 .from(PRICE_CATALOGUES).orderBy(PRICE_CATALOGUES.LOADED_AT.desc()).limit(1).fetchOptional();
         List<PriceOverride> overrides = ctx.database().dsl().selectFrom(PRICE_OVERRIDES).orderBy(PRICE_OVERRIDES.MODEL)
                 .fetch(PriceRoutes::view);
-        return latest.map(r -> new PriceCatalogueInfo(r.value1(), r.value2().toInstant(), r.value3(), overrides))
-                .orElseGet(() -> new PriceCatalogueInfo("bundled", null, bundledModels, overrides));
+        return latest.map(r -> new PriceCatalogueInfo(r.value1(), r.value2().toInstant(), ctx.prices().get().catalogue().size(), overrides))
+                .orElseGet(() -> new PriceCatalogueInfo("bundled", null, ctx.prices().get().catalogue().size(), overrides));
+    }
+
+    private ApiResponse upload(ApiRequest<JsonNode> request) {
+        String mode = request.queryParameter("mode").orElse("extend");
+        String source = switch (mode) {
+            case "replace" -> PriceBook.REPLACE;
+            case "extend" -> PriceBook.EXTEND;
+            default -> throw Problems.badRequest("mode must be replace or extend");
+        };
+        String json = request.body().toString();
+        int models = switch (PriceCatalogue.parse(json)) {
+            case CatalogueParse.Valid valid -> valid.catalogue().size();
+            case CatalogueParse.Invalid invalid -> throw Problems.badRequest("catalogue refused: " + invalid.message());
+        };
+        ctx.database().transaction(tx -> {
+            tx.insertInto(PRICE_CATALOGUES).set(PRICE_CATALOGUES.SOURCE, source)
+                    .set(PRICE_CATALOGUES.CONTENT, JSONB.valueOf(json))
+                    .set(PRICE_CATALOGUES.LOADED_AT, ctx.clock().instant().atOffset(java.time.ZoneOffset.UTC)).execute();
+            Audit.record(tx, request, "price.catalogue_uploaded", "price", null, Map.of("mode", mode, "models", models));
+        });
+        ctx.prices().changed();
+        return ApiResponse.ok(info());
     }
 
     private ApiResponse put(ApiRequest<PriceOverride> request) {
@@ -69,6 +98,7 @@ final class PriceRoutes {
             Audit.record(tx, request, "price.override_set", "price", model, Audit.change(p));
             return view(row);
         });
+        ctx.prices().changed();
         return ApiResponse.ok(saved);
     }
 
@@ -80,6 +110,7 @@ final class PriceRoutes {
             }
             Audit.record(tx, request, "price.override_deleted", "price", model, Map.of());
         });
+        ctx.prices().changed();
         return ApiResponse.noContent();
     }
 

@@ -13,29 +13,27 @@ import dev.relaypool.server.api.Route;
 import dev.relaypool.server.audit.Audit;
 import dev.relaypool.server.members.PageQuery;
 import dev.relaypool.server.members.Problems;
+import dev.relaypool.server.redeem.CodeType;
+import dev.relaypool.server.redeem.GeneratedBatch;
+import dev.relaypool.server.redeem.NewBatch;
 import dev.relaypool.server.storage.schema.tables.records.RedeemCodesRecord;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
- * {@code /api/v1/admin/redeem-codes}: list, generate a batch, disable, export a batch as CSV. Minimal until the
- * billing branch's redeem service lands (it may take these routes over).
+ * {@code /api/v1/admin/redeem-codes}: list, generate a batch, disable, export a batch as CSV. Generating and exporting
+ * are {@link dev.relaypool.server.redeem.RedeemCodes}'s; listing and disabling are plain row operations here.
  */
 final class RedeemCodeRoutes {
     private static final String BASE = "/api/v1/admin/redeem-codes";
     private static final Map<String, Field<?>> SORTABLE = Map.of("id", REDEEM_CODES.ID, "createdAt", REDEEM_CODES.CREATED_AT,
             "status", REDEEM_CODES.STATUS, "usedAt", REDEEM_CODES.USED_AT);
-    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
     private final AdminContext ctx;
-    private final SecureRandom random = new SecureRandom();
 
     RedeemCodeRoutes(AdminContext ctx) {
         this.ctx = ctx;
@@ -49,7 +47,7 @@ final class RedeemCodeRoutes {
                         RedeemBatch.class, Problems.guarded(this::generate)),
                 Route.of("POST", BASE + "/{id}/disable", Access.ADMIN, "Disable an unused code", RedeemCodeView.class,
                         Problems.guarded(this::disable)),
-                Route.of("GET", BASE + "/export", Access.ADMIN, "Codes as CSV (text/csv; same filters as the list)",
+                Route.of("GET", BASE + "/export", Access.ADMIN, "A batch of codes as CSV (text/csv; ?batchId=)",
                         String.class, Problems.guarded(this::export)));
     }
 
@@ -72,21 +70,12 @@ final class RedeemCodeRoutes {
 
     private ApiResponse generate(ApiRequest<RedeemGenerateRequest> request) {
         RedeemGenerateRequest body = request.body();
-        String batch = UUID.randomUUID().toString();
-        List<RedeemCodeView> codes = ctx.database().transactionResult(tx -> {
-            List<RedeemCodeView> made = new ArrayList<>();
-            for (int i = 0; i < body.count(); i++) {
-                made.add(view(tx.insertInto(REDEEM_CODES).set(REDEEM_CODES.CODE, newCode())
-                        .set(REDEEM_CODES.TYPE, body.type()).set(REDEEM_CODES.VALUE, body.value())
-                        .set(REDEEM_CODES.GROUP_ID, body.groupId()).set(REDEEM_CODES.VALIDITY_DAYS, body.validityDays())
-                        .set(REDEEM_CODES.EXPIRES_AT, UserStore.at(body.expiresAt()))
-                        .set(REDEEM_CODES.BATCH_ID, batch).set(REDEEM_CODES.NOTES, body.notes())
-                        .returning().fetchSingle()));
-            }
-            Audit.record(tx, request, "redeem_codes.generated", "redeem_batch", batch, Audit.change(body));
-            return made;
-        });
-        return ApiResponse.created(new RedeemBatch(batch, codes));
+        GeneratedBatch batch = ctx.redeem().generate(new NewBatch(CodeType.fromWire(body.type()), body.value(),
+                body.groupId(), body.validityDays(), body.count(), Optional.ofNullable(body.expiresAt()), body.notes()));
+        ctx.database().transaction(tx ->
+                Audit.record(tx, request, "redeem_codes.generated", "redeem_batch", batch.batchId(), Audit.change(body)));
+        return ApiResponse.created(new RedeemBatch(batch.batchId(), ctx.database().dsl().selectFrom(REDEEM_CODES)
+                .where(REDEEM_CODES.BATCH_ID.eq(batch.batchId())).orderBy(REDEEM_CODES.ID).fetch(RedeemCodeRoutes::view)));
     }
 
     private ApiResponse disable(ApiRequest<Void> request) {
@@ -103,31 +92,13 @@ final class RedeemCodeRoutes {
     }
 
     private ApiResponse export(ApiRequest<Void> request) {
-        PageQuery page = PageQuery.parse(request.query(), SORTABLE, "id,asc");
-        Condition where = filter(page);
-        ctx.database().transaction(tx -> Audit.record(tx, request, "redeem_codes.exported", "redeem_code", null,
-                Map.of("filter", request.query())));
-        return ApiResponse.streamed("text/csv; charset=utf-8", out -> {
-            Writer csv = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
-            csv.write("code,type,value,group_id,validity_days,status,expires_at,batch_id,notes\n");
-            for (RedeemCodesRecord r : ctx.database().dsl().selectFrom(REDEEM_CODES).where(where)
-                    .orderBy(page.order(), REDEEM_CODES.ID).limit(100_000).fetch()) {
-                csv.write(Csv.row(r.getCode(), r.getType(), r.getValue().toPlainString(), r.getGroupId(),
-                        r.getValidityDays(), r.getStatus(), r.getExpiresAt(), r.getBatchId(), r.getNotes()));
-            }
-            csv.flush();
-        }).withHeader("Content-Disposition", "attachment; filename=\"redeem-codes.csv\"");
-    }
-
-    private String newCode() {
-        StringBuilder code = new StringBuilder("RP-");
-        for (int i = 0; i < 16; i++) {
-            code.append(ALPHABET[random.nextInt(ALPHABET.length)]);
-            if (i % 4 == 3 && i < 15) {
-                code.append('-');
-            }
-        }
-        return code.toString();
+        String batchId = request.queryParameter("batchId").filter(id -> !id.isBlank())
+                .orElseThrow(() -> Problems.badRequest("batchId is required: codes are exported a batch at a time"));
+        String csv = ctx.redeem().exportCsv(batchId);
+        ctx.database().transaction(tx -> Audit.record(tx, request, "redeem_codes.exported", "redeem_batch", batchId,
+                Map.of()));
+        return ApiResponse.streamed("text/csv; charset=utf-8", out -> out.write(csv.getBytes(StandardCharsets.UTF_8)))
+                .withHeader("Content-Disposition", "attachment; filename=\"redeem-codes.csv\"");
     }
 
     private static RedeemCodeView view(RedeemCodesRecord r) {

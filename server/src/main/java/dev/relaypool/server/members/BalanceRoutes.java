@@ -1,6 +1,5 @@
 package dev.relaypool.server.members;
 
-import static dev.relaypool.server.storage.schema.Tables.BALANCE_LEDGER;
 import static dev.relaypool.server.storage.schema.Tables.REDEEM_CODES;
 import static dev.relaypool.server.storage.schema.Tables.USERS;
 
@@ -11,25 +10,27 @@ import dev.relaypool.server.api.Access;
 import dev.relaypool.server.api.ApiRequest;
 import dev.relaypool.server.api.ApiResponse;
 import dev.relaypool.server.api.Route;
+import dev.relaypool.server.redeem.RedeemCodes;
 import dev.relaypool.server.storage.Database;
-import dev.relaypool.server.storage.schema.tables.records.RedeemCodesRecord;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 /**
- * {@code GET /api/v1/balance} (balance and subscription progress) and {@code POST /api/v1/redeem}. Redeeming here is
- * the minimal form until billing's own redeem service lands: one conditional UPDATE claims the code (so a code is
- * used once however many race for it), then its value is applied in the same transaction.
+ * {@code GET /api/v1/balance} (balance and subscription progress) and {@code POST /api/v1/redeem}, which hands the code
+ * to {@link RedeemCodes} (a code is used once however many race for it). A code that does not exist is 404; one that
+ * was used, disabled, has expired or cannot be applied any more is 409 with the reason: the code exists but its state
+ * conflicts with redeeming it (410 would suggest the resource was removed, and the shared error codes have no 410).
  */
 final class BalanceRoutes {
     private final Database database;
+    private final RedeemCodes codes;
     private final Clock clock;
 
-    BalanceRoutes(Database database, Clock clock) {
+    BalanceRoutes(Database database, RedeemCodes codes, Clock clock) {
         this.database = database;
+        this.codes = codes;
         this.clock = clock;
     }
 
@@ -51,33 +52,28 @@ final class BalanceRoutes {
 
     private ApiResponse redeem(ApiRequest<RedeemRequest> request) {
         long userId = request.user().userId();
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        RedeemResult result = database.transactionResult(tx -> {
-            RedeemCodesRecord code = tx.update(REDEEM_CODES)
-                    .set(REDEEM_CODES.STATUS, "used").set(REDEEM_CODES.USED_BY, userId).set(REDEEM_CODES.USED_AT, now)
-                    .where(REDEEM_CODES.CODE.eq(request.body().code())).and(REDEEM_CODES.STATUS.eq("unused"))
-                    .and(REDEEM_CODES.EXPIRES_AT.isNull().or(REDEEM_CODES.EXPIRES_AT.gt(now)))
-                    .returning().fetchOptional()
-                    .orElseThrow(() -> Problems.badRequest("the code is unknown, used, disabled or expired"));
-            switch (code.getType()) {
-                case "balance" -> {
-                    BigDecimal after = tx.update(USERS).set(USERS.BALANCE, USERS.BALANCE.plus(code.getValue()))
-                            .where(USERS.ID.eq(userId)).returning(USERS.BALANCE).fetchSingle(USERS.BALANCE);
-                    tx.insertInto(BALANCE_LEDGER).set(BALANCE_LEDGER.USER_ID, userId)
-                            .set(BALANCE_LEDGER.AMOUNT, code.getValue()).set(BALANCE_LEDGER.BALANCE_AFTER, after)
-                            .set(BALANCE_LEDGER.REASON, "redeem").set(BALANCE_LEDGER.REF, "redeem:" + code.getId())
-                            .execute();
-                }
-                case "subscription" -> Subscriptions.grant(tx, userId, code.getGroupId(), code.getValidityDays(),
-                        now.toInstant());
-                case "concurrency" -> tx.update(USERS).set(USERS.CONCURRENCY_LIMIT,
-                                org.jooq.impl.DSL.coalesce(USERS.CONCURRENCY_LIMIT, 0).plus(code.getValue().intValue()))
-                        .where(USERS.ID.eq(userId)).execute();
-                default -> throw new IllegalStateException("redeem code of unknown type " + code.getType());
-            }
-            BigDecimal balance = tx.select(USERS.BALANCE).from(USERS).where(USERS.ID.eq(userId)).fetchSingle(USERS.BALANCE);
-            return new RedeemResult(code.getType(), code.getValue(), balance);
-        });
-        return ApiResponse.ok(result);
+        return switch (codes.redeem(userId, request.body().code())) {
+            case dev.relaypool.server.redeem.RedeemResult.Redeemed redeemed -> ApiResponse.ok(
+                    new RedeemResult(redeemed.type().wireName(), valueOf(request.body().code(), userId), balanceOf(userId)));
+            case dev.relaypool.server.redeem.RedeemResult.NotFound notFound -> throw Problems.notFound("redeem code");
+            case dev.relaypool.server.redeem.RedeemResult.AlreadyUsed used ->
+                    throw Problems.conflict("the code was already used at " + used.usedAt());
+            case dev.relaypool.server.redeem.RedeemResult.Expired expired ->
+                    throw Problems.conflict("the code expired at " + expired.expiredAt());
+            case dev.relaypool.server.redeem.RedeemResult.Disabled disabled ->
+                    throw Problems.conflict("the code has been disabled");
+            case dev.relaypool.server.redeem.RedeemResult.Unusable unusable -> throw Problems.conflict(unusable.reason());
+        };
+    }
+
+    /** What the redeemed code granted (USD, slots or 1 for a subscription), for the response record. */
+    private BigDecimal valueOf(String code, long userId) {
+        return database.dsl().select(REDEEM_CODES.VALUE).from(REDEEM_CODES)
+                .where(REDEEM_CODES.CODE.eq(code.strip().toUpperCase(Locale.ROOT)), REDEEM_CODES.USED_BY.eq(userId))
+                .fetchSingle(REDEEM_CODES.VALUE);
+    }
+
+    private BigDecimal balanceOf(long userId) {
+        return database.dsl().select(USERS.BALANCE).from(USERS).where(USERS.ID.eq(userId)).fetchSingle(USERS.BALANCE);
     }
 }

@@ -2,6 +2,7 @@ package dev.relaypool.server.members;
 
 import dev.relaypool.server.api.Route;
 import dev.relaypool.server.keys.ApiKeys;
+import dev.relaypool.server.redeem.RedeemCodes;
 import dev.relaypool.server.storage.Database;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -14,11 +15,11 @@ import java.util.List;
 public final class MemberModule {
     private final List<Route<?>> routes;
 
-    public MemberModule(Database database, ApiKeys keys, Clock clock) {
+    public MemberModule(Database database, ApiKeys keys, RedeemCodes redeem, Clock clock) {
         List<Route<?>> all = new ArrayList<>();
         all.addAll(new KeyRoutes(new KeyBook(database, keys, clock)).routes());
         all.addAll(new UsageRoutes(new UsageReports(database), clock).routes());
-        all.addAll(new BalanceRoutes(database, clock).routes());
+        all.addAll(new BalanceRoutes(database, redeem, clock).routes());
         this.routes = List.copyOf(all);
     }
 

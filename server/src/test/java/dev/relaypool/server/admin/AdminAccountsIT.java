@@ -4,6 +4,7 @@ import static dev.relaypool.server.storage.schema.Tables.AUDIT_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relaypool.model.Platform;
+import dev.relaypool.server.net.UpstreamAddressPolicy;
 import dev.relaypool.model.admin.AccountCreateRequest;
 import dev.relaypool.model.admin.AccountUpdateRequest;
 import dev.relaypool.model.admin.GroupMembership;
@@ -131,11 +132,12 @@ class AdminAccountsIT {
     @Test
     void refusesPrivateBaseUrlsUnlessAllowed() {
         // the fixture allows private and http upstreams; the policy itself refuses them by default
-        BaseUrlPolicy strict = new BaseUrlPolicy(false, false);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> strict.check("http://127.0.0.1:8080"))
+        UpstreamAddressPolicy strict = new UpstreamAddressPolicy(false, false, UpstreamAddressPolicy.Resolver.SYSTEM);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BaseUrls.check(strict, "http://127.0.0.1:8080"))
                 .hasMessageContaining("https");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> strict.check("https://127.0.0.1"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> BaseUrls.check(strict, "https://127.0.0.1"))
                 .hasMessageContaining("private");
-        assertThat(new BaseUrlPolicy(true, true).check("http://127.0.0.1:8080/")).isEqualTo("http://127.0.0.1:8080");
+        UpstreamAddressPolicy lenient = new UpstreamAddressPolicy(true, true, UpstreamAddressPolicy.Resolver.SYSTEM);
+        assertThat(BaseUrls.check(lenient, "http://127.0.0.1:8080/")).isEqualTo("http://127.0.0.1:8080");
     }
 }
