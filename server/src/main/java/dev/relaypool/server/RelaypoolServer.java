@@ -15,6 +15,7 @@ import dev.relaypool.server.billing.UsageSettlement;
 import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.coordination.Coordination;
 import dev.relaypool.server.crypto.CredentialCipher;
+import dev.relaypool.server.dashboard.Dashboard;
 import dev.relaypool.server.gateway.GatewayRoutes;
 import dev.relaypool.server.http.BodyLimitHandler;
 import dev.relaypool.server.http.HealthHandler;
@@ -103,6 +104,7 @@ public final class RelaypoolServer implements AutoCloseable {
                     .addExactPath("/healthz", HealthHandler.alive())
                     .addExactPath("/readyz", HealthHandler.ready(readiness(config, database, coordination)))
                     .addPrefixPath("/api", api(config, database, cipher, clock));
+            Dashboard.fromClasspath().mountOn(routes);
             GracefulShutdownHandler graceful = new GracefulShutdownHandler(routes);
             Undertow undertow = Undertow.builder()
                     .addHttpListener(config.server().port(), config.server().host())
