@@ -38,8 +38,9 @@ function draw(list, accounts, refresh, output) {
 }
 
 function actions(account, refresh, output) {
-  const toggle = h('button', { class: 'outline secondary small' }, account.schedulable ? 'Disable' : 'Enable');
-  toggle.addEventListener('click', () => busy(toggle, async () => { await admin.setSchedulable(account.id, !account.schedulable); await refresh(); }));
+  const enabled = account.status !== 'disabled';
+  const toggle = h('button', { class: 'outline secondary small' }, enabled ? 'Disable' : 'Enable');
+  toggle.addEventListener('click', () => busy(toggle, async () => { await admin.setAccountEnabled(account.id, !enabled); await refresh(); }));
   const clear = h('button', { class: 'outline secondary small', disabled: !account.cooldownUntil }, 'Clear cooldown');
   clear.addEventListener('click', () => busy(clear, async () => { await admin.clearCooldown(account.id); toast('Cooldown cleared'); await refresh(); }));
   const test = h('button', { class: 'outline small' }, 'Test');

@@ -35,7 +35,7 @@ function actions(user, refresh) {
   edit.addEventListener('click', () => openEdit(user, refresh));
   const toggle = h('button', { class: 'outline secondary small' }, user.status === 'active' ? 'Disable' : 'Enable');
   toggle.addEventListener('click', () => busy(toggle, async () => {
-    await admin.updateUser(user.id, { status: user.status === 'active' ? 'disabled' : 'active' });
+    await admin.setUserEnabled(user.id, user.status !== 'active');
     await refresh();
   }));
   return h('div', { class: 'row-actions' }, edit, toggle);

@@ -8,7 +8,8 @@ import { settingsBlocks } from './client-settings.js';
 export const title = 'API keys';
 
 export async function render(main) {
-  const [keys, groups] = await Promise.all([member.keys().then(items), member.groups().then(items).catch(() => [])]);
+  const [keys, listed] = await Promise.all([member.keys().then(items), member.groups().then(items).catch(() => null)]);
+  const groups = listed ?? groupsOfKeys(keys);
   const reveal = h('div', { id: 'new-key-slot' });
   const newButton = h('button', { id: 'new-key', onclick: () => openCreate(groups, reveal, refreshList) }, 'New key');
   const list = h('div', { id: 'key-list' });
@@ -53,7 +54,8 @@ function openCreate(groups, reveal, refreshList) {
   const form = h('form', { id: 'key-form' },
     h('label', {}, 'Name', h('input', { name: 'name', id: 'key-name', required: true, maxlength: 100, placeholder: 'laptop, CI, …' })),
     groups.length ? h('label', {}, 'Group', h('select', { name: 'groupId', id: 'key-group' },
-      groups.map(g => h('option', { value: g.id }, `${g.name} (${g.platform})`)))) : null,
+      groups.map(g => h('option', { value: g.id }, g.platform ? `${g.name} (${String(g.platform).toLowerCase()})` : g.name))))
+      : h('label', {}, 'Group number (ask your operator)', h('input', { name: 'groupId', id: 'key-group', type: 'number', min: 1, required: true })),
     h('label', {}, 'Spending limit in USD (optional)', h('input', { name: 'quotaUsd', inputmode: 'decimal', pattern: '[0-9]+(\\.[0-9]+)?' })),
     h('footer', {}, h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel'), submit));
   const dialog = h('dialog', { id: 'key-dialog' }, h('article', {}, h('header', {}, h('strong', {}, 'New API key')), form));
@@ -71,6 +73,13 @@ function openCreate(groups, reveal, refreshList) {
   });
   document.body.append(dialog);
   dialog.showModal();
+}
+
+/** Without a group list from the server, the groups the member already has keys in. */
+function groupsOfKeys(keys) {
+  const seen = new Map();
+  keys.filter(k => k.status !== 'revoked').forEach(k => seen.set(k.groupId, { id: k.groupId, name: k.groupName || `Group ${k.groupId}` }));
+  return [...seen.values()];
 }
 
 function showOnce(reveal, created, platform) {
