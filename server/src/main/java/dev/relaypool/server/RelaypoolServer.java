@@ -2,7 +2,22 @@ package dev.relaypool.server;
 
 import dev.relaypool.model.Platform;
 import dev.relaypool.server.accounts.Accounts;
+import dev.relaypool.server.admin.AdminContext;
+import dev.relaypool.server.admin.AdminModule;
+import dev.relaypool.server.admin.BaseUrlPolicy;
 import dev.relaypool.server.api.ApiHandler;
+import dev.relaypool.server.api.Route;
+import dev.relaypool.server.audit.AuditRoutes;
+import dev.relaypool.server.billing.CostCalculator;
+import dev.relaypool.server.billing.Multipliers;
+import dev.relaypool.server.billing.PriceQuote;
+import dev.relaypool.server.billing.Pricing;
+import dev.relaypool.server.events.AccountWatch;
+import dev.relaypool.server.events.EventStreamRoute;
+import dev.relaypool.server.events.LiveEventSink;
+import dev.relaypool.server.events.LiveEvents;
+import dev.relaypool.server.members.MemberModule;
+import dev.relaypool.server.usage.UsageRecord;
 import dev.relaypool.server.api.RouteTable;
 import dev.relaypool.server.api.TrustedProxies;
 import dev.relaypool.server.auth.AuthModule;
@@ -33,6 +48,7 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.PathHandler;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -61,7 +77,7 @@ public final class RelaypoolServer implements AutoCloseable {
     /** What a running node holds; exposed to tests and to the admin side. */
     public record Parts(Database database, Coordination coordination, ApiKeys keys, Accounts accounts,
                         PoolSelector selector, LeaseRenewer renewer, UsageSettlement settlement,
-                        GatewayRoutes gateway) {}
+                        GatewayRoutes gateway, LiveEvents events, AccountWatch watch) {}
 
     private RelaypoolServer(RelaypoolConfig config, Parts parts, GracefulShutdownHandler graceful, Undertow undertow) {
         this.config = config;
@@ -81,8 +97,10 @@ public final class RelaypoolServer implements AutoCloseable {
             new AdminBootstrap(database, new PasswordHasher(), System.out).run(config.security().adminEmail());
             Coordination coordination = open(opened, Coordination.create(config, clock));
             CredentialCipher cipher = CredentialCipher.fromConfig(config);
+            LiveEvents events = open(opened, new LiveEvents(coordination.broadcasts(), 1_000));
             ApiKeys keys = new ApiKeys(database, new KeyFormat(new SecureRandom()), clock);
-            Accounts accounts = new Accounts(database, new CredentialCodec(cipher));
+            CredentialCodec codec = new CredentialCodec(cipher);
+            Accounts accounts = new Accounts(database, codec);
             LeaseRenewer renewer = open(opened, new LeaseRenewer(Duration.ofSeconds(60)));
             PoolSelector selector = new PoolSelector(accounts, coordination, renewer, new PoolSelector.Settings(
                     Duration.ofHours(1), Duration.ofSeconds(10), 100, CooldownPolicy.DEFAULTS), clock);
@@ -94,16 +112,19 @@ public final class RelaypoolServer implements AutoCloseable {
                 log.info("Replayed {} usage records from the journal", replayed);
             }
             PriceCatalogue catalogue = PriceCatalogue.bundled();
+            CostCalculator listPrice = new CostCalculator(() -> Pricing.of(catalogue), config.billing());
             GatewayRoutes gateway = open(opened, new GatewayRoutes(config, new GatewayRoutes.Collaborators(
                     new GatewayKeys(keys), selector,
                     key -> accounts.models(key.groupId(), () -> modelsOf(catalogue, key.platform())),
-                    settlement, clock)));
-            Parts parts = new Parts(database, coordination, keys, accounts, selector, renewer, settlement, gateway);
+                    new LiveEventSink(settlement, events, record -> estimate(listPrice, record)), clock)));
+            AccountWatch watch = open(opened, new AccountWatch(database, coordination, events, clock, Duration.ofSeconds(5)));
+            Parts parts = new Parts(database, coordination, keys, accounts, selector, renewer, settlement, gateway,
+                    events, watch);
 
             PathHandler routes = new PathHandler(gateway.handler())
                     .addExactPath("/healthz", HealthHandler.alive())
                     .addExactPath("/readyz", HealthHandler.ready(readiness(config, database, coordination)))
-                    .addPrefixPath("/api", api(config, database, cipher, clock));
+                    .addPrefixPath("/api", api(config, parts, codec, cipher, clock));
             Dashboard.fromClasspath().mountOn(routes);
             GracefulShutdownHandler graceful = new GracefulShutdownHandler(routes);
             Undertow undertow = Undertow.builder()
@@ -122,10 +143,20 @@ public final class RelaypoolServer implements AutoCloseable {
     }
 
     /** The REST API: every route of the table, authorised by its declared access, run on virtual threads. */
-    private static ApiHandler api(RelaypoolConfig config, Database database, CredentialCipher cipher, Clock clock) {
+    private static ApiHandler api(RelaypoolConfig config, Parts parts, CredentialCodec codec, CredentialCipher cipher,
+                                  Clock clock) {
+        Database database = parts.database();
         AuthModule auth = new AuthModule(database, cipher, new PasswordHasher(),
                 new LoginService.Policy(config.security().requireAdminTotp()), clock);
-        RouteTable table = RouteTable.of(auth.routes(), "Relaypool API", "v1");
+        AdminContext admin = new AdminContext(database, parts.accounts(), codec, parts.keys(), parts.coordination(),
+                auth.tokensValidAfter(), new PasswordHasher(), parts.events(), new BaseUrlPolicy(
+                config.security().allowHttpUpstreams(), config.security().allowPrivateUpstreams()), clock);
+        List<Route<?>> routes = new ArrayList<>(auth.routes());
+        routes.addAll(new AdminModule(admin).routes());
+        routes.addAll(new MemberModule(database, parts.keys(), clock).routes());
+        routes.addAll(new EventStreamRoute(parts.events(), Duration.ofSeconds(15), Duration.ofMinutes(30)).routes());
+        routes.addAll(AuditRoutes.routes(database));
+        RouteTable table = RouteTable.of(routes, "Relaypool API", "v1");
         return new ApiHandler(table, auth.authenticator(), Executors.newVirtualThreadPerTaskExecutor(),
                 new TrustedProxies(config.server().trustedProxies()));
     }
@@ -136,6 +167,17 @@ public final class RelaypoolServer implements AutoCloseable {
             probes.add(new HealthHandler.Probe("redis", coordination::ping));
         }
         return probes;
+    }
+
+    /** The list price of an answered request, for live events; billing's own figure is in the usage records. */
+    private static BigDecimal estimate(CostCalculator prices, UsageRecord record) {
+        if (!record.answered() || record.requestedModel() == null) {
+            return BigDecimal.ZERO;
+        }
+        return switch (prices.quote(record.requestedModel(), record.platform(), record.tokens(), Multipliers.NONE)) {
+            case PriceQuote.Priced priced -> priced.cost().total();
+            case PriceQuote.Unpriced unpriced -> BigDecimal.ZERO;
+        };
     }
 
     /** Models of the catalogue that belong to a platform, by the providers' naming. */
@@ -190,7 +232,8 @@ public final class RelaypoolServer implements AutoCloseable {
         if (!parts.settlement().flush(Duration.ofSeconds(10))) {
             log.warn("Usage not yet written stays in the journal and is replayed at the next start");
         }
-        closeAll(List.of(parts.settlement(), parts.renewer(), parts.coordination(), parts.database()));
+        closeAll(List.of(parts.events(), parts.settlement(), parts.renewer(), parts.watch(), parts.coordination(),
+                parts.database()));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -94,7 +94,7 @@ public final class ApiHandler implements HttpHandler {
     @SuppressWarnings("unchecked")
     private static <T> ApiResponse invoke(Route<T> route, Object body, ApiRequest<Object> request) {
         ApiRequest<T> typed = new ApiRequest<>((T) body, request.principal(), request.pathParameters(), request.query(),
-                request.cookies(), request.clientIp(), request.userAgent(), request.secure());
+                request.cookies(), request.clientIp(), request.userAgent(), request.secure(), request.headers());
         return route.handler().handle(typed);
     }
 
@@ -119,8 +119,13 @@ public final class ApiHandler implements HttpHandler {
         }
         String clientIp = proxies.clientAddress(exchange.getSourceAddress().getAddress(),
                 exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
+        Map<String, String> headers = new HashMap<>();
+        String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
+        if (lastEventId != null) {
+            headers.put("last-event-id", lastEventId);
+        }
         return new ApiRequest<>(null, principal, found.pathParameters(), query, cookies, clientIp,
-                exchange.getRequestHeaders().getFirst(Headers.USER_AGENT), secure);
+                exchange.getRequestHeaders().getFirst(Headers.USER_AGENT), secure, headers);
     }
 
     private boolean secure(HttpServerExchange exchange) {

@@ -39,6 +39,22 @@ public record ApiResponse(int status, Object body, Map<String, String> headers, 
         return new ApiResponse(201, Objects.requireNonNull(body, "body"), Map.of(), List.of());
     }
 
+    /**
+     * A body written as it is produced (server-sent events, CSV exports), with its own content type; no
+     * Content-Length. The writer runs on the request's virtual thread; an IOException means the client left.
+     */
+    public static ApiResponse streamed(String contentType, StreamedBody body) {
+        return new ApiResponse(200, new Streamed(contentType, body), Map.of(), List.of());
+    }
+
+    /** Writes a streamed body to the client. */
+    @FunctionalInterface
+    public interface StreamedBody {
+        void writeTo(java.io.OutputStream out) throws java.io.IOException;
+    }
+
+    record Streamed(String contentType, StreamedBody body) {}
+
     public static ApiResponse noContent() {
         return new ApiResponse(204, null, Map.of(), List.of());
     }

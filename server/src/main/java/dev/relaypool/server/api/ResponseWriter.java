@@ -33,6 +33,10 @@ final class ResponseWriter {
             exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, 0);
             return;
         }
+        if (response.body() instanceof ApiResponse.Streamed streamed) {
+            writeStreamed(exchange, streamed);
+            return;
+        }
         byte[] json;
         try {
             json = Json.MAPPER.writeValueAsBytes(response.body());
@@ -43,5 +47,15 @@ final class ResponseWriter {
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, json.length);
         exchange.getResponseSender().send(ByteBuffer.wrap(json));
+    }
+
+    /** Blocking writes on the request's virtual thread; a client that goes away ends the body quietly. */
+    private static void writeStreamed(HttpServerExchange exchange, ApiResponse.Streamed streamed) {
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, streamed.contentType());
+        try (java.io.OutputStream out = exchange.getOutputStream()) {
+            streamed.body().writeTo(out);
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(ResponseWriter.class).debug("streamed answer ended early: {}", e.toString());
+        }
     }
 }

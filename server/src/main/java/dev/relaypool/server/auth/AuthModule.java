@@ -16,6 +16,7 @@ import java.util.List;
 public final class AuthModule {
     private final List<Route<?>> routes;
     private final Authenticator authenticator;
+    private final TokensValidAfter validAfter;
 
     public AuthModule(Database database, CredentialCipher cipher, PasswordHasher hasher, LoginService.Policy policy,
                       Clock clock) {
@@ -35,6 +36,12 @@ public final class AuthModule {
                 apiKeys,
                 settings);
         this.authenticator = new BearerAuthenticator(accessTokens, validAfter, apiKeys);
+        this.validAfter = validAfter;
+    }
+
+    /** For code that changes a user's role or status: {@link TokensValidAfter#changed} applies it on this node at once. */
+    public TokensValidAfter tokensValidAfter() {
+        return validAfter;
     }
 
     public List<Route<?>> routes() {

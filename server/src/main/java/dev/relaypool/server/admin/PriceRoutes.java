@@ -1,0 +1,91 @@
+package dev.relaypool.server.admin;
+
+import static dev.relaypool.server.storage.schema.Tables.PRICE_CATALOGUES;
+import static dev.relaypool.server.storage.schema.Tables.PRICE_OVERRIDES;
+
+import dev.relaypool.model.admin.PriceCatalogueInfo;
+import dev.relaypool.model.admin.PriceOverride;
+import dev.relaypool.server.api.Access;
+import dev.relaypool.server.api.ApiRequest;
+import dev.relaypool.server.api.ApiResponse;
+import dev.relaypool.server.api.Route;
+import dev.relaypool.server.audit.Audit;
+import dev.relaypool.server.billing.PriceCatalogue;
+import dev.relaypool.server.members.Problems;
+import dev.relaypool.server.storage.schema.tables.records.PriceOverridesRecord;
+import java.util.List;
+import java.util.Map;
+import org.jooq.impl.DSL;
+
+/**
+ * {@code /api/v1/admin/prices}: the catalogue in force and the operator's per-model overrides (stored here; the
+ * billing side reads them when it prices a request).
+ */
+final class PriceRoutes {
+    private static final String BASE = "/api/v1/admin/prices";
+    private final AdminContext ctx;
+    private final int bundledModels = PriceCatalogue.bundled().size();
+
+    PriceRoutes(AdminContext ctx) {
+        this.ctx = ctx;
+    }
+
+    List<Route<?>> routes() {
+        return List.of(
+                Route.of("GET", BASE, Access.ADMIN, "The price catalogue in force and the overrides",
+                        PriceCatalogueInfo.class, Problems.guarded(r -> ApiResponse.ok(info()))),
+                Route.of("PUT", BASE + "/{model}", Access.ADMIN, "Set a model's override (USD per million tokens)",
+                        PriceOverride.class, PriceOverride.class, Problems.guarded(this::put)),
+                Route.of("DELETE", BASE + "/{model}", Access.ADMIN, "Remove a model's override", Void.class,
+                        Problems.guarded(this::delete)));
+    }
+
+    private PriceCatalogueInfo info() {
+        var latest = ctx.database().dsl().select(PRICE_CATALOGUES.SOURCE, PRICE_CATALOGUES.LOADED_AT,
+                        DSL.field("(select count(*) from jsonb_object_keys({0}))", Integer.class, PRICE_CATALOGUES.CONTENT))
+                .from(PRICE_CATALOGUES).orderBy(PRICE_CATALOGUES.LOADED_AT.desc()).limit(1).fetchOptional();
+        List<PriceOverride> overrides = ctx.database().dsl().selectFrom(PRICE_OVERRIDES).orderBy(PRICE_OVERRIDES.MODEL)
+                .fetch(PriceRoutes::view);
+        return latest.map(r -> new PriceCatalogueInfo(r.value1(), r.value2().toInstant(), r.value3(), overrides))
+                .orElseGet(() -> new PriceCatalogueInfo("bundled", null, bundledModels, overrides));
+    }
+
+    private ApiResponse put(ApiRequest<PriceOverride> request) {
+        String model = request.pathParameter("model");
+        PriceOverride p = request.body();
+        PriceOverride saved = ctx.database().transactionResult(tx -> {
+            PriceOverridesRecord row = tx.newRecord(PRICE_OVERRIDES);
+            row.setModel(model);
+            row.setInputPerMtok(p.inputPerMtok());
+            row.setOutputPerMtok(p.outputPerMtok());
+            row.setCacheWrite_5mPerMtok(p.cacheWrite5mPerMtok());
+            row.setCacheWrite_1hPerMtok(p.cacheWrite1hPerMtok());
+            row.setCacheReadPerMtok(p.cacheReadPerMtok());
+            row.setLongContextThreshold(p.longContextThreshold());
+            row.setInputAboveThresholdPerMtok(p.inputAboveThresholdPerMtok());
+            row.setOutputAboveThresholdPerMtok(p.outputAboveThresholdPerMtok());
+            row.setUpdatedAt(ctx.clock().instant().atOffset(java.time.ZoneOffset.UTC));
+            tx.insertInto(PRICE_OVERRIDES).set(row).onConflict(PRICE_OVERRIDES.MODEL).doUpdate().set(row).execute();
+            Audit.record(tx, request, "price.override_set", "price", model, Audit.change(p));
+            return view(row);
+        });
+        return ApiResponse.ok(saved);
+    }
+
+    private ApiResponse delete(ApiRequest<Void> request) {
+        String model = request.pathParameter("model");
+        ctx.database().transaction(tx -> {
+            if (tx.deleteFrom(PRICE_OVERRIDES).where(PRICE_OVERRIDES.MODEL.eq(model)).execute() == 0) {
+                throw Problems.notFound("price override");
+            }
+            Audit.record(tx, request, "price.override_deleted", "price", model, Map.of());
+        });
+        return ApiResponse.noContent();
+    }
+
+    private static PriceOverride view(PriceOverridesRecord r) {
+        return new PriceOverride(r.getModel(), r.getInputPerMtok(), r.getOutputPerMtok(), r.getCacheWrite_5mPerMtok(),
+                r.getCacheWrite_1hPerMtok(), r.getCacheReadPerMtok(), r.getLongContextThreshold(),
+                r.getInputAboveThresholdPerMtok(), r.getOutputAboveThresholdPerMtok(), UserStore.instant(r.getUpdatedAt()));
+    }
+}
