@@ -19,7 +19,8 @@ export function money(value) {
   if (value === null || value === undefined) return '—';
   const abs = String(value).replace(/^-/, '');
   const small = Number(abs) !== 0 && Number(abs) < 0.01;
-  const text = roundDecimal(value, small ? 6 : 2);
+  // under a cent: up to 6 places, trailing zeros dropped ("$0.0045", not "$0.004500")
+  const text = roundDecimal(value, small ? 6 : 2).replace(/(\.\d\d\d*?)0+$/, '$1');
   const [whole, fraction] = text.replace(/^-/, '').split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${text.startsWith('-') ? '-' : ''}$${grouped}${fraction ? '.' + fraction : ''}`;

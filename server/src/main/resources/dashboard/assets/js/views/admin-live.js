@@ -11,11 +11,19 @@ export const title = 'Live';
 export const adminOnly = true;
 const TICK_MS = 5000;
 const KEEP_ROWS = 30;
+const names = { users: new Map(), accounts: new Map() };
+const userName = id => names.users.get(id) ?? `#${id}`;
+const accountName = id => id == null ? '—' : (names.accounts.get(id) ?? `#${id}`);
 
 export async function render(main) {
   const since = new Date(Date.now() - 23 * 3600000);
   since.setUTCMinutes(0, 0, 0);
-  const series = await admin.series({ bucket: 'hour', from: since.toISOString() }).then(items).catch(() => []);
+  const [series, users, accounts] = await Promise.all([
+    admin.series({ bucket: 'hour', from: since.toISOString() }).then(items).catch(() => []),
+    admin.users({ size: 500 }).then(items).catch(() => []),
+    admin.accounts({ size: 500 }).then(items).catch(() => [])]);
+  names.users = new Map(users.map(u => [u.id, u.displayName || u.email]));
+  names.accounts = new Map(accounts.map(a => [a.id, a.name]));
   const totals = series.reduce((t, b) => ({ requests: t.requests + Number(b.requests), errors: t.errors + Number(b.errors), cost: t.cost + num(b.cost),
     tokens: t.tokens + Number(b.inputTokens) + Number(b.outputTokens) }), { requests: 0, errors: 0, cost: 0, tokens: 0 });
 
@@ -68,7 +76,7 @@ export async function render(main) {
       queueStat.textContent = String(data.queueDepth ?? 0);
       drawLoad(load, data.accounts ?? []);
     } else if (name === 'account') {
-      changes.prepend(h('li', {}, h('span', { class: 'muted' }, time(data.at)), ' ', `Account #${data.accountId}`, ' ', badge(data.change.replace('_', ' '), data.change),
+      changes.prepend(h('li', {}, h('span', { class: 'muted' }, time(data.at)), ' ', accountName(data.accountId), ' ', badge(data.change.replace('_', ' '), data.change),
         data.reason ? h('small', { class: 'muted' }, ` ${data.reason}`) : null));
       while (changes.children.length > 20) changes.lastChild.remove();
     }
@@ -81,8 +89,8 @@ function drawRows(el, rows) {
   replace(el, table([
     { label: 'Time', cell: r => time(r.at) },
     { label: 'Request', cell: r => h('code', { class: 'request-id' }, r.requestId) },
-    { label: 'User', cell: r => `#${r.userId}` },
-    { label: 'Account', cell: r => r.accountId == null ? '—' : `#${r.accountId}` },
+    { label: 'User', cell: r => userName(r.userId) },
+    { label: 'Account', cell: r => accountName(r.accountId) },
     { label: 'Model', cell: r => h('code', {}, r.model) },
     { label: 'Tokens in/out', class: 'num', cell: r => `${tokens(Number(r.inputTokens) + Number(r.cacheReadTokens) + Number(r.cacheWriteTokens))} / ${tokens(r.outputTokens)}` },
     { label: 'Cost', class: 'num cost', cell: r => money(r.cost) },
@@ -94,7 +102,7 @@ function drawRows(el, rows) {
 function drawLoad(el, accounts) {
   if (!accounts.length) { replace(el, h('p', { class: 'muted' }, 'No active accounts.')); return; }
   replace(el, accounts.map(a => h('div', { class: 'window' },
-    h('div', { class: 'window-line' }, h('span', {}, `Account #${a.accountId}`, a.coolingDown ? badge('cooling down', 'cooldown') : null),
+    h('div', { class: 'window-line' }, h('span', {}, accountName(a.accountId), ' ', a.coolingDown ? badge('cooling down', 'cooldown') : null),
       h('span', {}, `${a.inUse} / ${a.limit}`)),
     h('progress', { value: a.inUse, max: Math.max(a.limit, 1) }))));
 }

@@ -176,10 +176,13 @@ class DashboardBrowserIT {
         throw new AssertionError("no usage row for " + requestId);
     }
 
-    /** The dashboard's money format: 2 decimals, 6 under a cent, half-up. */
+    /** The dashboard's money format: 2 decimals, up to 6 under a cent without trailing zeros, half-up. */
     static String money(BigDecimal value) {
         boolean small = value.signum() != 0 && value.abs().compareTo(new BigDecimal("0.01")) < 0;
         BigDecimal rounded = value.setScale(small ? 6 : 2, RoundingMode.HALF_UP);
+        if (small) {
+            rounded = rounded.stripTrailingZeros().setScale(Math.max(2, rounded.stripTrailingZeros().scale()));
+        }
         return String.format("$%,." + rounded.scale() + "f", rounded);
     }
 

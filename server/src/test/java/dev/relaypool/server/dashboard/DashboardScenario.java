@@ -46,14 +46,14 @@ final class DashboardScenario {
     static DashboardScenario seed(RelayFixture relay, PostgresExtension postgres) {
         PasswordHasher hasher = new PasswordHasher();
         String hash = hasher.hash(PASSWORD);
-        String adminEmail = "ops-" + System.nanoTime() + "@example.test";
+        String adminEmail = "ops@example.test"; // one scenario per test class, so per database
         postgres.dsl().insertInto(USERS).set(USERS.EMAIL, adminEmail).set(USERS.PASSWORD_HASH, hash)
                 .set(USERS.ROLE, "admin").set(USERS.DISPLAY_NAME, "Operator").execute();
         RelayFixture.Member member = relay.member(Platform.ANTHROPIC);
+        String memberEmail = "alex@example.test";
         postgres.dsl().update(USERS).set(USERS.PASSWORD_HASH, hash).set(USERS.DISPLAY_NAME, "Alex")
-                .set(USERS.BALANCE, new BigDecimal("25.00")).where(USERS.ID.eq(member.userId())).execute();
-        String memberEmail = postgres.dsl().select(USERS.EMAIL).from(USERS).where(USERS.ID.eq(member.userId()))
-                .fetchSingle(USERS.EMAIL);
+                .set(USERS.EMAIL, memberEmail).set(USERS.BALANCE, new BigDecimal("25.00"))
+                .where(USERS.ID.eq(member.userId())).execute();
         return new DashboardScenario(relay, adminEmail, memberEmail, member);
     }
 
