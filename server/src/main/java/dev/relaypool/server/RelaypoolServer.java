@@ -33,6 +33,7 @@ import dev.relaypool.server.billing.UsageSettlement;
 import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.coordination.Coordination;
 import dev.relaypool.server.crypto.CredentialCipher;
+import dev.relaypool.server.dashboard.Dashboard;
 import dev.relaypool.server.gateway.GatewayRoutes;
 import dev.relaypool.server.http.BodyLimitHandler;
 import dev.relaypool.server.http.HealthHandler;
@@ -150,6 +151,7 @@ public final class RelaypoolServer implements AutoCloseable {
                     .addExactPath("/readyz", HealthHandler.ready(readiness(config, database, coordination)))
                     .addPrefixPath("/api", api(config, parts, codec, cipher, clock));
             metrics.mount(routes);
+            Dashboard.fromClasspath().mountOn(routes);
             GracefulShutdownHandler graceful = new GracefulShutdownHandler(routes);
             Undertow undertow = Undertow.builder()
                     .addHttpListener(config.server().port(), config.server().host())
