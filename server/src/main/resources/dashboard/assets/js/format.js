@@ -72,3 +72,23 @@ export function duration(ms) {
 export function isoDay(date) {
   return date.toISOString().slice(0, 10);
 }
+
+const UNIT_PLACES = 10; // the database keeps money to 10 decimal places
+
+function toUnits(value) {
+  let text = String(value ?? '0').trim();
+  if (/e/i.test(text)) text = Number(text).toFixed(UNIT_PLACES); // exponent form: only for tiny amounts
+  const negative = text.startsWith('-');
+  const [whole, fraction = ''] = text.replace(/^[-+]/, '').split('.');
+  const units = BigInt((whole || '0') + (fraction + '0'.repeat(UNIT_PLACES)).slice(0, UNIT_PLACES));
+  return negative ? -units : units;
+}
+
+/** Exact sum of decimal strings (money totals shown on pages), as a decimal string. */
+export function sumMoney(values) {
+  let total = 0n;
+  for (const value of values) total += toUnits(value);
+  const negative = total < 0n;
+  const digits = (negative ? -total : total).toString().padStart(UNIT_PLACES + 1, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -UNIT_PLACES)}.${digits.slice(-UNIT_PLACES)}`;
+}

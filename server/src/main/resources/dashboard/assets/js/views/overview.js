@@ -2,7 +2,7 @@
 import { h, replace, stat } from '../dom.js';
 import { member, items } from '../endpoints.js';
 import { pageHeader } from '../layout.js';
-import { money, relative, dateTime, isoDay, roundDecimal } from '../format.js';
+import { money, relative, dateTime, isoDay, roundDecimal, sumMoney } from '../format.js';
 import { bars, num } from '../charts.js';
 
 export const title = 'Overview';
@@ -12,7 +12,7 @@ export async function render(main, { user }) {
   const [balance, keys, days] = await Promise.all([
     member.balance(), member.keys().then(items).catch(() => []), member.usageDaily({ from: since }).then(items).catch(() => []),
   ]);
-  const spent = days.reduce((sum, d) => sum + num(d.cost), 0);
+  const spent = sumMoney(days.map(d => d.cost));
   const requests = days.reduce((sum, d) => sum + Number(d.requests ?? 0), 0);
   const canvas = h('canvas', { id: 'overview-chart', 'aria-label': 'Spend per day, last 14 days', role: 'img' });
 
@@ -21,7 +21,7 @@ export async function render(main, { user }) {
       h('a', { href: '/app/keys', role: 'button' }, 'Create an API key')),
     h('div', { class: 'stats' },
       stat('Balance', money(balance.balance), { id: 'balance' }),
-      stat('Spent, 14 days', money(roundDecimal(spent.toFixed(6), 6))),
+      stat('Spent, 14 days', money(spent)),
       stat('Requests, 14 days', requests.toLocaleString('en-US')),
       stat('Active keys', String(keys.filter(k => k.status === 'active').length))),
     subscriptions(balance.subscriptions ?? []),

@@ -2,7 +2,7 @@
 import { h, replace, table, badge, formValues, stat } from '../dom.js';
 import { member, items } from '../endpoints.js';
 import { pageHeader } from '../layout.js';
-import { money, tokens, dateTime, duration, isoDay, count } from '../format.js';
+import { money, tokens, dateTime, duration, isoDay, count, sumMoney } from '../format.js';
 import { bars, doughnut, num } from '../charts.js';
 import { fillDays, shortDay } from './overview.js';
 
@@ -29,9 +29,9 @@ export async function render(main, ctx, api = member) {
   async function load() {
     const range = { from: state.from, to: state.to, model: state.model, keyId: state.keyId };
     const [days, models] = await Promise.all([api.usageDaily(range).then(items), api.usageModels(range).then(items)]);
-    const spent = models.reduce((s, m) => s + num(m.cost), 0);
+    const spent = sumMoney(models.map(m => m.cost));
     replace(summary,
-      stat('Cost', money(spent.toFixed(6)), { id: 'usage-cost' }),
+      stat('Cost', money(spent), { id: 'usage-cost' }),
       stat('Requests', count(models.reduce((s, m) => s + Number(m.requests), 0))),
       stat('Input tokens', tokens(models.reduce((s, m) => s + Number(m.inputTokens) + Number(m.cacheReadTokens) + Number(m.cacheWriteTokens), 0))),
       stat('Output tokens', tokens(models.reduce((s, m) => s + Number(m.outputTokens), 0))));
