@@ -1,5 +1,6 @@
 package dev.relaypool.server.gateway;
 
+import dev.relaypool.server.gateway.streaming.SseEvent;
 import dev.relaypool.server.gateway.streaming.UsageTap;
 
 /**
@@ -20,4 +21,9 @@ public interface Dialect {
 
     /** A fresh usage reader for one answer. */
     UsageTap newUsageTap();
+
+    /** Whether {@code event} carries only usage that a client gets only on request (OpenAI chat's last chunk). */
+    default boolean isUsageOnly(SseEvent event) {
+        return false;
+    }
 }

@@ -1,16 +1,18 @@
 package dev.relaypool.server.gateway;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.relaypool.server.gateway.RequestEnvelope.Splice;
 import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Reads model, stream flag and session hints from a JSON body with a streaming parser: nested content is skipped
- * token by token, never built into objects, and the whole body is checked to be one JSON object so that a broken
- * body gets a 400 here instead of costing an upstream attempt.
+ * Reads model, stream flag, session hints and {@code stream_options} from a JSON body with a streaming parser:
+ * nested content is skipped token by token, never built into objects, and the whole body is checked to be one JSON
+ * object so that a broken body gets a 400 here instead of costing an upstream attempt.
  */
 final class EnvelopeReader {
     sealed interface Result {
@@ -34,11 +36,17 @@ final class EnvelopeReader {
         String userId = null;
         String cacheKey = null;
         String previousResponse = null;
+        Optional<Splice> usageOption = Optional.empty();
+        boolean optionsSeen = false;
+        int objectStart;
+        boolean empty = true;
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return new Result.Invalid(GatewayError.MALFORMED_JSON);
             }
+            objectStart = offset(parser.currentTokenLocation()) + 1;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                empty = false;
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (field) {
@@ -49,14 +57,18 @@ final class EnvelopeReader {
                         if (value != JsonToken.VALUE_STRING) {
                             return new Result.Invalid(GatewayError.INVALID_MODEL);
                         }
-                        start = (int) parser.currentTokenLocation().getByteOffset();
+                        start = offset(parser.currentTokenLocation());
                         model = parser.getText(); // completes the token, so the location below is past its end
-                        end = (int) parser.currentLocation().getByteOffset();
+                        end = offset(parser.currentLocation());
                     }
                     case "stream" -> stream = streamByPath || value == JsonToken.VALUE_TRUE;
                     case "prompt_cache_key" -> cacheKey = text(parser, value);
                     case "previous_response_id" -> previousResponse = text(parser, value);
                     case "metadata" -> userId = metadataUserId(parser, value);
+                    case "stream_options" -> { // a repeated key: the last one counts
+                        usageOption = StreamOptions.usageOption(parser, value);
+                        optionsSeen = true;
+                    }
                     default -> parser.skipChildren();
                 }
             }
@@ -66,9 +78,13 @@ final class EnvelopeReader {
         } catch (IOException e) {
             return new Result.Invalid(GatewayError.MALFORMED_JSON);
         }
+        if (!optionsSeen) {
+            String option = "\"stream_options\":{\"include_usage\":true}";
+            usageOption = Optional.of(new Splice(objectStart, objectStart, empty ? option : option + ","));
+        }
         Optional<String> hint = firstNonBlank(cacheKey, previousResponse, userId);
         if (pathModel.isPresent()) {
-            return new Result.Read(new RequestEnvelope(pathModel.get(), stream, hint, -1, -1));
+            return new Result.Read(new RequestEnvelope(pathModel.get(), stream, hint, -1, -1, usageOption));
         }
         if (model == null || model.isBlank()) {
             return new Result.Invalid(GatewayError.MISSING_MODEL);
@@ -76,7 +92,11 @@ final class EnvelopeReader {
         if (model.length() > 200 || model.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return new Result.Invalid(GatewayError.INVALID_MODEL);
         }
-        return new Result.Read(new RequestEnvelope(model, stream, hint, start, end));
+        return new Result.Read(new RequestEnvelope(model, stream, hint, start, end, usageOption));
+    }
+
+    static int offset(JsonLocation location) {
+        return (int) location.getByteOffset();
     }
 
     private static Optional<String> firstNonBlank(String... candidates) {

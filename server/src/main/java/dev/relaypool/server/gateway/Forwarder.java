@@ -68,7 +68,8 @@ final class Forwarder {
                     }
                     OutboundRequest outbound = new OutboundRequest("POST",
                             ctx.endpoint().upstreamPath(chosen.upstreamModel()) + query, headers,
-                            envelope.bodyFor(body, chosen.upstreamModel()), envelope.stream());
+                            envelope.bodyFor(body, chosen.upstreamModel(), envelope.addsUsage(ctx.endpoint())),
+                            envelope.stream());
                     LastFailure failure = attempt(exchange, ctx, envelope, chosen, outbound, signal, session);
                     if (failure == null) {
                         return;
@@ -107,7 +108,8 @@ final class Forwarder {
             case Attempt.Answered(Response answered) -> {
                 try (Response response = answered) {
                     selector.onUpstreamHeaders(account, response::header);
-                    Relay relay = new Relay(ctx.dialect(), new ExchangeSink(exchange), signal, ctx.startNanos());
+                    Relay relay = new Relay(ctx.dialect(), new ExchangeSink(exchange), signal, ctx.startNanos(),
+                            envelope.addsUsage(ctx.endpoint()));
                     return settle(ctx, envelope, chosen, relay.relay(response, envelope.stream()), session);
                 }
             }

@@ -16,7 +16,8 @@ import okhttp3.Response;
 
 /**
  * Passes one upstream answer to the client. Streams go event by event, each flushed as soon as it is complete,
- * byte for byte as received, while the usage tap reads along; the client's status line waits for the first event
+ * byte for byte as received, while the usage tap reads along (the one exception: a usage-only event the relay
+ * asked for on the client's behalf is read, then withheld); the client's status line waits for the first event
  * so that an answer that dies before it can still fail over. A stream that breaks later ends with the protocol's
  * in-band error event. Other answers are read whole, then sent with their length.
  */
@@ -31,14 +32,17 @@ final class Relay {
     private final CancelSignal signal;
     private final long startNanos;
     private final UsageTap tap;
+    private final boolean withholdUsageEvent;
     private Long firstByteMillis;
 
-    Relay(Dialect dialect, ClientSink sink, CancelSignal signal, long startNanos) {
+    /** {@code withholdUsageEvent}: the relay, not the client, asked for usage, so the client must not see it. */
+    Relay(Dialect dialect, ClientSink sink, CancelSignal signal, long startNanos, boolean withholdUsageEvent) {
         this.dialect = dialect;
         this.sink = sink;
         this.signal = signal;
         this.startNanos = startNanos;
         this.tap = dialect.newUsageTap();
+        this.withholdUsageEvent = withholdUsageEvent;
     }
 
     RelayResult relay(Response response, boolean streamRequested) {
@@ -61,8 +65,7 @@ final class Relay {
                 for (int read; (read = in.read(buffer)) != -1; ) {
                     if (sse) {
                         for (byte[] event : splitter.feed(buffer, 0, read)) {
-                            tap.onEvent(new SseEvent(event));
-                            send(response, event);
+                            pass(response, new SseEvent(event));
                         }
                     } else {
                         if (tee.size() + read <= MAX_RAW_TEE_BYTES) {
@@ -86,8 +89,7 @@ final class Relay {
             }
             byte[] rest = splitter.drain();
             if (rest.length > 0) {
-                tap.onEvent(new SseEvent(rest));
-                send(response, rest);
+                pass(response, new SseEvent(rest));
             }
             if (!sink.committed()) {
                 return new RelayResult.FailedBeforeFirstByte(FailureClass.EMPTY_ANSWER, "empty stream");
@@ -141,6 +143,13 @@ final class Relay {
             return new RelayResult.ClientGone(response.code(), tap.usage(), null);
         }
         return new RelayResult.Delivered(response.code(), tap.usage(), null, null);
+    }
+
+    private void pass(Response response, SseEvent event) throws ClientSink.ClientDisconnected {
+        tap.onEvent(event);
+        if (!(withholdUsageEvent && dialect.isUsageOnly(event))) {
+            send(response, event.raw());
+        }
     }
 
     private void send(Response response, byte[] bytes) throws ClientSink.ClientDisconnected {

@@ -34,8 +34,8 @@ class EnvelopeReaderTest {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         RequestEnvelope envelope = read(body);
         assertThat(envelope.model()).isEqualTo("gpt-5");
-        assertThat(envelope.bodyFor(bytes, "gpt-5")).isSameAs(bytes);
-        assertThat(new String(envelope.bodyFor(bytes, "o\"3"), StandardCharsets.UTF_8))
+        assertThat(envelope.bodyFor(bytes, "gpt-5", false)).isSameAs(bytes);
+        assertThat(new String(envelope.bodyFor(bytes, "o\"3", false), StandardCharsets.UTF_8))
                 .isEqualTo("{\"x\":\"\u00e9\ud83c\udf0d\", \"model\" : \"o\\\"3\", \"nested\":{\"model\":\"gpt-5\"}}");
     }
 
@@ -65,6 +65,59 @@ class EnvelopeReaderTest {
         RequestEnvelope envelope = ((EnvelopeReader.Result.Read) result).envelope();
         assertThat(envelope.model()).isEqualTo("gemini-2.5-pro");
         assertThat(envelope.stream()).isTrue();
-        assertThat(envelope.bodyFor(new byte[] {1}, "other")).containsExactly(1);
+        assertThat(envelope.bodyFor(new byte[] {1}, "other", false)).containsExactly(1);
+    }
+
+    private static String withUsage(String body, String upstreamModel) {
+        RequestEnvelope envelope = read(body);
+        return new String(envelope.bodyFor(body.getBytes(StandardCharsets.UTF_8), upstreamModel, true),
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void asksForUsageRightAfterTheOpeningBraceAndKeepsEveryOtherByte() {
+        String body = " \n{ \"model\" : \"gpt-5\",\"stream\":true,\"messages\":[{\"content\":\"\u00e9\ud83c\udf0d\"}]}";
+        assertThat(withUsage(body, "gpt-5")).isEqualTo(" \n{\"stream_options\":{\"include_usage\":true}, \"model\" : "
+                + "\"gpt-5\",\"stream\":true,\"messages\":[{\"content\":\"\u00e9\ud83c\udf0d\"}]}");
+        assertThat(withUsage(body, "gpt-5.1")).isEqualTo(" \n{\"stream_options\":{\"include_usage\":true}, \"model\" : "
+                + "\"gpt-5.1\",\"stream\":true,\"messages\":[{\"content\":\"\u00e9\ud83c\udf0d\"}]}");
+    }
+
+    @Test
+    void turnsEveryOtherStreamOptionsIntoOneThatAsksForUsage() {
+        String head = "{\"model\":\"m\",\"stream_options\":";
+        String tail = ",\"stream\":true}";
+        assertThat(withUsage(head + "{\"include_usage\":false}" + tail, "m"))
+                .isEqualTo(head + "{\"include_usage\":true}" + tail);
+        assertThat(withUsage(head + "{ \"include_usage\" : 0 , \"x\":1}" + tail, "m"))
+                .isEqualTo(head + "{ \"include_usage\" : true , \"x\":1}" + tail);
+        assertThat(withUsage(head + "{\"include_usage\":\"no\"}" + tail, "m"))
+                .isEqualTo(head + "{\"include_usage\":true}" + tail);
+        assertThat(withUsage(head + "{\"include_usage\":{\"a\":[1]}}" + tail, "m"))
+                .isEqualTo(head + "{\"include_usage\":true}" + tail);
+        assertThat(withUsage(head + "{\"include_obfuscation\":false}" + tail, "m"))
+                .isEqualTo(head + "{\"include_usage\":true,\"include_obfuscation\":false}" + tail);
+        assertThat(withUsage(head + "{ }" + tail, "m")).isEqualTo(head + "{\"include_usage\":true }" + tail);
+        assertThat(withUsage(head + "null" + tail, "m")).isEqualTo(head + "{\"include_usage\":true}" + tail);
+    }
+
+    @Test
+    void leavesABodyThatAsksForUsageAsSent() {
+        String body = "{\"model\":\"m\",\"stream\":true,\"stream_options\":{\"include_usage\":false,\"include_usage\":true}}";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        RequestEnvelope envelope = read(body);
+        assertThat(envelope.usageOption()).isEmpty();
+        assertThat(envelope.addsUsage(Endpoint.OPENAI_CHAT)).isFalse();
+        assertThat(envelope.bodyFor(bytes, "m", true)).isSameAs(bytes);
+    }
+
+    @Test
+    void asksForUsageOnlyForAStreamedChatCompletion() {
+        RequestEnvelope streamed = read("{\"model\":\"m\",\"stream\":true}");
+        assertThat(streamed.addsUsage(Endpoint.OPENAI_CHAT)).isTrue();
+        assertThat(streamed.addsUsage(Endpoint.OPENAI_RESPONSES)).isFalse();
+        assertThat(streamed.addsUsage(Endpoint.ANTHROPIC_MESSAGES)).isFalse();
+        assertThat(read("{\"model\":\"m\"}").addsUsage(Endpoint.OPENAI_CHAT)).isFalse();
+        assertThat(read("{\"model\":\"m\",\"stream\":false}").addsUsage(Endpoint.OPENAI_CHAT)).isFalse();
     }
 }

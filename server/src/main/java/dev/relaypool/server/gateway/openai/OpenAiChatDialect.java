@@ -2,6 +2,8 @@ package dev.relaypool.server.gateway.openai;
 
 import dev.relaypool.server.gateway.Dialect;
 import dev.relaypool.server.gateway.GatewayError;
+import dev.relaypool.server.gateway.streaming.JsonUsage;
+import dev.relaypool.server.gateway.streaming.SseEvent;
 import dev.relaypool.server.gateway.streaming.UsageTap;
 import java.nio.charset.StandardCharsets;
 
@@ -25,5 +27,17 @@ public final class OpenAiChatDialect implements Dialect {
     @Override
     public UsageTap newUsageTap() {
         return new OpenAiChatUsageTap();
+    }
+
+    /** The chunk {@code stream_options.include_usage} adds: no choices, a usage object. */
+    @Override
+    public boolean isUsageOnly(SseEvent event) {
+        if (!event.contains("\"usage\"")) {
+            return false;
+        }
+        return JsonUsage.parse(event.data())
+                .filter(root -> root.path("usage").isObject())
+                .map(root -> root.path("choices").isArray() && root.path("choices").isEmpty())
+                .orElse(false);
     }
 }
