@@ -2,7 +2,7 @@
 import { h, replace, stat } from '../dom.js';
 import { member, items } from '../endpoints.js';
 import { pageHeader } from '../layout.js';
-import { money, relative, dateTime, isoDay, roundDecimal, sumMoney } from '../format.js';
+import { money, relative, dateTime, isoDay, sumMoney } from '../format.js';
 import { bars, num } from '../charts.js';
 
 export const title = 'Overview';
