@@ -69,9 +69,24 @@ public final class KeyBook {
     }
 
     private boolean mayUse(long userId, long groupId) {
-        return database.dsl().fetchExists(GROUPS, GROUPS.ID.eq(groupId).and(GROUPS.STATUS.eq("active"))
-                .and(GROUPS.EXCLUSIVE.isFalse().or(DSL.exists(DSL.selectOne().from(USER_ALLOWED_GROUPS)
-                        .where(USER_ALLOWED_GROUPS.USER_ID.eq(userId)).and(USER_ALLOWED_GROUPS.GROUP_ID.eq(groupId))))));
+        return database.dsl().fetchExists(GROUPS, GROUPS.ID.eq(groupId).and(usableBy(userId)));
+    }
+
+    /** The groups the user may put keys in, by name; account counts are the admin's business (always 0 here). */
+    public java.util.List<dev.relaypool.model.admin.GroupView> usableGroups(long userId) {
+        return database.dsl().selectFrom(GROUPS).where(usableBy(userId)).orderBy(GROUPS.NAME)
+                .fetch(g -> new dev.relaypool.model.admin.GroupView(g.getId(), g.getName(), g.getDescription(),
+                        dev.relaypool.model.Platform.fromWire(g.getPlatform()), g.getBillingType(),
+                        g.getRateMultiplier(), g.getExclusive(), g.getDailyLimitUsd(), g.getWeeklyLimitUsd(),
+                        g.getMonthlyLimitUsd(), g.getRpmLimit(), g.getTpmLimit(), g.getStatus(), 0,
+                        g.getCreatedAt().toInstant()));
+    }
+
+    /** An active group, and an exclusive one only when the user is allowed in it. */
+    private static org.jooq.Condition usableBy(long userId) {
+        return GROUPS.STATUS.eq("active").and(GROUPS.EXCLUSIVE.isFalse().or(DSL.exists(DSL.selectOne()
+                .from(USER_ALLOWED_GROUPS)
+                .where(USER_ALLOWED_GROUPS.USER_ID.eq(userId)).and(USER_ALLOWED_GROUPS.GROUP_ID.eq(GROUPS.ID)))));
     }
 
     public Optional<KeyView> rename(long userId, long keyId, String name) {

@@ -22,6 +22,9 @@ final class KeyRoutes {
 
     List<Route<?>> routes() {
         return List.of(
+                Route.of("GET", "/api/v1/groups", Access.MEMBER, "The groups I may create keys in",
+                        ApiTypes.listOf(dev.relaypool.model.admin.GroupView.class),
+                        Problems.guarded(r -> ApiResponse.ok(book.usableGroups(r.user().userId())))),
                 Route.of("GET", BASE, Access.MEMBER, "My keys (?includeRevoked=true for deleted ones)",
                         ApiTypes.listOf(KeyView.class), Problems.guarded(r -> ApiResponse.ok(
                                 book.list(r.user().userId(), "true".equals(r.query().get("includeRevoked")))))),

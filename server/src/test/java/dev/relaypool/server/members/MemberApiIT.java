@@ -75,6 +75,27 @@ class MemberApiIT {
         Reply refused = api.call("POST", "/api/v1/keys", new KeyCreateRequest("x", group, null, null), ann.token());
 
         assertThat(refused.errorCode()).isEqualTo("invalid_request");
+        assertThat(groupIds(ann)).doesNotContain(group);
+
+        postgres.dsl().insertInto(dev.relaypool.server.storage.schema.Tables.USER_ALLOWED_GROUPS)
+                .set(dev.relaypool.server.storage.schema.Tables.USER_ALLOWED_GROUPS.USER_ID, ann.userId())
+                .set(dev.relaypool.server.storage.schema.Tables.USER_ALLOWED_GROUPS.GROUP_ID, group).execute();
+        assertThat(groupIds(ann)).as("listed once the member is allowed in").contains(group);
+    }
+
+    @Test
+    void listsTheOpenGroupsAMemberMayCreateKeysIn() {
+        SignedIn ann = api.signUp(postgres, "member");
+        long open = relay.group(Platform.ANTHROPIC);
+
+        assertThat(groupIds(ann)).contains(open);
+        assertThat(api.get("/api/v1/groups", null).status()).isEqualTo(401);
+    }
+
+    private static java.util.List<Long> groupIds(SignedIn member) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        api.get("/api/v1/groups", member.token()).body().forEach(g -> ids.add(g.path("id").asLong()));
+        return ids;
     }
 
     @Test
