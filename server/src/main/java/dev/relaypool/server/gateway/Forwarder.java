@@ -40,7 +40,9 @@ final class Forwarder {
         this.maxSwitches = maxSwitches;
     }
 
-    void forward(HttpServerExchange exchange, RequestContext ctx, byte[] body, RequestEnvelope envelope) {
+    /** {@code sink}: the client's side, possibly already opened by keep-alive pings during admission. */
+    void forward(HttpServerExchange exchange, KeepAliveSink sink, RequestContext ctx, byte[] body,
+                 RequestEnvelope envelope) {
         Optional<String> session = SessionKeys.derive(ctx.key().platform(), exchange.getRequestHeaders()::getFirst, body);
         List<Map.Entry<String, String>> headers = clientHeaders(exchange);
         String query = queryWithoutKey(exchange.getQueryString());
@@ -49,11 +51,12 @@ final class Forwarder {
         LastFailure last = null;
         try (ConnectionWatch.Handle watched = ConnectionWatch.of(exchange.getConnection()).watch(signal)) {
             for (int attempt = 0; attempt <= maxSwitches; attempt++) {
-                Selection selection = selector.select(ctx.key(), envelope.model(), session, Set.copyOf(tried));
+                Set<Long> excluded = Set.copyOf(tried);
+                Selection selection = sink.waiting(() -> selector.select(ctx.key(), envelope.model(), session, excluded));
                 if (selection instanceof Selection.NoneAvailable(GatewayError reason, Duration retryAfter)) {
                     if (last == null) {
                         Optional<Duration> wait = retryAfter.isZero() ? Optional.empty() : Optional.of(retryAfter);
-                        int status = ErrorResponder.send(exchange, ctx.dialect(), reason, reason.defaultMessage(), wait);
+                        int status = fail(exchange, sink, ctx.dialect(), reason, wait);
                         usage.record(ctx, envelope, null, null, status, TokenUsage.NONE, null, reason.code());
                         return;
                     }
@@ -70,7 +73,7 @@ final class Forwarder {
                             ctx.endpoint().upstreamPath(chosen.upstreamModel()) + query, headers,
                             envelope.bodyFor(body, chosen.upstreamModel(), envelope.addsUsage(ctx.endpoint())),
                             envelope.stream());
-                    LastFailure failure = attempt(exchange, ctx, envelope, chosen, outbound, signal, session);
+                    LastFailure failure = attempt(sink, ctx, envelope, chosen, outbound, signal, session);
                     if (failure == null) {
                         return;
                     }
@@ -85,13 +88,26 @@ final class Forwarder {
             }
         }
         GatewayError error = last.failure().error();
-        int status = ErrorResponder.send(exchange, ctx.dialect(), error, error.defaultMessage(), last.retryAfter());
+        int status = fail(exchange, sink, ctx.dialect(), error, last.retryAfter());
         usage.record(ctx, envelope, last.account(), last.upstreamModel(), status, TokenUsage.NONE, null,
                 last.failure().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** One attempt; null when the request is finished (answered, or the client left), else why it failed. */
-    private LastFailure attempt(HttpServerExchange exchange, RequestContext ctx, RequestEnvelope envelope,
+    /**
+     * The error as a response, or, when keep-alive pings already sent the status line, as the protocol's in-band
+     * error event (never a clean-looking end). Returns the status the error stands for, for the usage record.
+     */
+    private static int fail(HttpServerExchange exchange, KeepAliveSink sink, Dialect dialect, GatewayError error,
+                            Optional<Duration> retryAfter) {
+        if (!sink.opened()) {
+            return ErrorResponder.send(exchange, dialect, error, error.defaultMessage(), retryAfter);
+        }
+        sink.endWithError(error, error.defaultMessage());
+        return dialect.status(error);
+    }
+
+    private LastFailure attempt(KeepAliveSink sink, RequestContext ctx, RequestEnvelope envelope,
                                 Selection.Chosen chosen, OutboundRequest outbound, CancelSignal signal,
                                 Optional<String> session) {
         UpstreamAccount account = chosen.account();
@@ -108,7 +124,7 @@ final class Forwarder {
             case Attempt.Answered(Response answered) -> {
                 try (Response response = answered) {
                     selector.onUpstreamHeaders(account, response::header);
-                    Relay relay = new Relay(ctx.dialect(), new ExchangeSink(exchange), signal, ctx.startNanos(),
+                    Relay relay = new Relay(ctx.dialect(), sink, signal, ctx.startNanos(),
                             envelope.addsUsage(ctx.endpoint()));
                     return settle(ctx, envelope, chosen, relay.relay(response, envelope.stream()), session);
                 }

@@ -31,6 +31,8 @@ public enum GatewayError {
     UPSTREAM_OVERLOADED(529, true, Category.OVERLOADED, "The upstream provider is overloaded; retry shortly."),
     UPSTREAM_UNAVAILABLE(503, true, Category.UNAVAILABLE, "The upstream provider is unavailable; retry shortly."),
     UPSTREAM_TIMEOUT(504, true, Category.TIMEOUT, "The upstream provider did not answer in time."),
+    /** A 4xx answer of the provider that could only be told in-band (keep-alive pings had opened the stream). */
+    UPSTREAM_REJECTED(400, false, Category.INVALID_REQUEST, "The upstream provider rejected the request."),
     STREAM_INTERRUPTED(502, true, Category.UNAVAILABLE, "The upstream stream was interrupted; the answer is incomplete."),
     INTERNAL(500, true, Category.INTERNAL, "Internal relay error.");
 

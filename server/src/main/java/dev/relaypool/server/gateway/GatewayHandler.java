@@ -22,15 +22,17 @@ final class GatewayHandler implements HttpHandler {
     private final ModelsResponder models;
     private final Admission admission;
     private final Forwarder forwarder;
+    private final KeepAliveSink.Settings keepAlive;
     private final Clock clock;
 
     GatewayHandler(KeyAuthenticator authenticator, RequestBodies bodies, ModelsResponder models, Admission admission,
-                   Forwarder forwarder, Clock clock) {
+                   Forwarder forwarder, KeepAliveSink.Settings keepAlive, Clock clock) {
         this.authenticator = authenticator;
         this.bodies = bodies;
         this.models = models;
         this.admission = admission;
         this.forwarder = forwarder;
+        this.keepAlive = keepAlive;
         this.clock = clock;
     }
 
@@ -115,19 +117,38 @@ final class GatewayHandler implements HttpHandler {
         }
     }
 
-    /** Billing and limits, then forwarding; the admitted request's slots are released on every path. */
+    /**
+     * Billing and limits, then forwarding; the admitted request's slots are released on every path. A streaming
+     * request that waits for a slot gets keep-alive pings ({@link KeepAliveSink}); its refusal is then in-band.
+     */
     private void admitted(HttpServerExchange exchange, RequestContext ctx, byte[] body, RequestEnvelope envelope) {
-        switch (admission.admit(ctx.key(), envelope.model())) {
-            case Admission.Verdict.Refused(GatewayError error, String message, Optional<java.time.Duration> retryAfter) ->
+        KeepAliveSink sink = new KeepAliveSink(new ExchangeSink(exchange), ctx.dialect(), keepAlive,
+                envelope.stream() && readsSse(exchange, ctx.endpoint()));
+        switch (sink.waiting(() -> admission.admit(ctx.key(), envelope.model()))) {
+            case Admission.Verdict.Refused(GatewayError error, String message, Optional<java.time.Duration> retryAfter) -> {
+                if (sink.opened()) {
+                    sink.endWithError(error, message);
+                } else {
                     ErrorResponder.send(exchange, ctx.dialect(), error, message, retryAfter);
+                }
+            }
             case Admission.Verdict.Admitted(Releasable leases) -> {
                 try {
-                    forwarder.forward(exchange, ctx, body, envelope);
+                    forwarder.forward(exchange, sink, ctx, body, envelope);
                 } finally {
                     leases.release();
                 }
             }
         }
+    }
+
+    /** A Gemini stream is a JSON array unless the client asked for {@code alt=sse}; SSE comments would break it. */
+    private static boolean readsSse(HttpServerExchange exchange, Endpoint endpoint) {
+        if (endpoint != Endpoint.GEMINI_STREAM) {
+            return true;
+        }
+        java.util.Deque<String> alt = exchange.getQueryParameters().get("alt");
+        return alt != null && alt.contains("sse");
     }
 
     private static String clientIp(HttpServerExchange exchange) {

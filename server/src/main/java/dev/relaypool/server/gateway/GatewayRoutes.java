@@ -48,7 +48,7 @@ public final class GatewayRoutes implements AutoCloseable {
                 config.gateway().maxAccountSwitches());
         GatewayHandler gateway = new GatewayHandler(collaborators.authenticator(),
                 new RequestBodies(config.server().maxBodyBytes()), new ModelsResponder(collaborators.models()),
-                collaborators.admission(), forwarder, collaborators.clock());
+                collaborators.admission(), forwarder, KeepAliveSink.Settings.DEFAULTS, collaborators.clock());
         this.handler = new RequestIdHandler(new VirtualThreadDispatchHandler(virtualThreads, gateway));
     }
 
