@@ -59,6 +59,17 @@ class LeaseLeakIT {
                         "sk-storm-" + useRedis + "-" + i, 1 + i % 2, 25, Map.of()));
             }
             String key = relay.key(user, group);
+            // limits on the member and the key too, so that their leases are taken (and must come back) as well
+            long keyId = postgres.dsl().select(dev.relaypool.server.storage.schema.Tables.API_KEYS.ID)
+                    .from(dev.relaypool.server.storage.schema.Tables.API_KEYS)
+                    .where(dev.relaypool.server.storage.schema.Tables.API_KEYS.USER_ID.eq(user)).fetchSingle().value1();
+            postgres.dsl().update(dev.relaypool.server.storage.schema.Tables.USERS)
+                    .set(dev.relaypool.server.storage.schema.Tables.USERS.CONCURRENCY_LIMIT, 1000)
+                    .where(dev.relaypool.server.storage.schema.Tables.USERS.ID.eq(user)).execute();
+            postgres.dsl().update(dev.relaypool.server.storage.schema.Tables.API_KEYS)
+                    .set(dev.relaypool.server.storage.schema.Tables.API_KEYS.CONCURRENCY_LIMIT, 1000)
+                    .where(dev.relaypool.server.storage.schema.Tables.API_KEYS.ID.eq(keyId)).execute();
+            relay.server.parts().keys().invalidateAll();
             relay.upstream.setPacing(Duration.ofMillis(30));
             relay.upstream.setRecordLimit(0);
             List<Behaviour> faults = new ArrayList<>();
@@ -79,6 +90,8 @@ class LeaseLeakIT {
                     boolean hangUp = i % 3 == 0;
                     outcomes.add(clients.submit(() -> client(relay, key, hangUp)));
                 }
+                SchedulingIT.awaitTrue(() -> relay.server.parts().coordination().leases()
+                        .inUse("limits:conc:user:" + user) > 0); // the member's slots are really taken
                 clients.shutdown();
                 assertThat(clients.awaitTermination(45, TimeUnit.SECONDS)).as("every client finished").isTrue();
             }
@@ -88,6 +101,9 @@ class LeaseLeakIT {
 
             SchedulingIT.awaitTrue(() -> accounts.stream().allMatch(id ->
                     relay.server.parts().coordination().leases().inUse(PoolSelector.leaseKey(id)) == 0));
+            var leases = relay.server.parts().coordination().leases();
+            SchedulingIT.awaitTrue(() -> leases.inUse("limits:conc:user:" + user) == 0
+                    && leases.inUse("limits:conc:key:" + keyId) == 0);
             SchedulingIT.awaitTrue(() -> relay.server.parts().renewer().held() == 0);
             for (long id : accounts) {
                 assertThat(relay.server.parts().coordination().leases().waiting(PoolSelector.leaseKey(id))).isZero();
