@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Reads model, stream flag, session hints and {@code stream_options} from a JSON body with a streaming parser:
+ * Reads model, stream flag and {@code stream_options} from a JSON body with a streaming parser:
  * nested content is skipped token by token, never built into objects, and the whole body is checked to be one JSON
  * object so that a broken body gets a 400 here instead of costing an upstream attempt.
  */
@@ -33,9 +33,6 @@ final class EnvelopeReader {
         int start = -1;
         int end = -1;
         boolean stream = streamByPath;
-        String userId = null;
-        String cacheKey = null;
-        String previousResponse = null;
         Optional<Splice> usageOption = Optional.empty();
         boolean optionsSeen = false;
         int objectStart;
@@ -62,9 +59,6 @@ final class EnvelopeReader {
                         end = offset(parser.currentLocation());
                     }
                     case "stream" -> stream = streamByPath || value == JsonToken.VALUE_TRUE;
-                    case "prompt_cache_key" -> cacheKey = text(parser, value);
-                    case "previous_response_id" -> previousResponse = text(parser, value);
-                    case "metadata" -> userId = metadataUserId(parser, value);
                     case "stream_options" -> { // a repeated key: the last one counts
                         usageOption = StreamOptions.usageOption(parser, value);
                         optionsSeen = true;
@@ -82,9 +76,8 @@ final class EnvelopeReader {
             String option = "\"stream_options\":{\"include_usage\":true}";
             usageOption = Optional.of(new Splice(objectStart, objectStart, empty ? option : option + ","));
         }
-        Optional<String> hint = firstNonBlank(cacheKey, previousResponse, userId);
         if (pathModel.isPresent()) {
-            return new Result.Read(new RequestEnvelope(pathModel.get(), stream, hint, -1, -1, usageOption));
+            return new Result.Read(new RequestEnvelope(pathModel.get(), stream, -1, -1, usageOption));
         }
         if (model == null || model.isBlank()) {
             return new Result.Invalid(GatewayError.MISSING_MODEL);
@@ -92,45 +85,10 @@ final class EnvelopeReader {
         if (model.length() > 200 || model.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return new Result.Invalid(GatewayError.INVALID_MODEL);
         }
-        return new Result.Read(new RequestEnvelope(model, stream, hint, start, end, usageOption));
+        return new Result.Read(new RequestEnvelope(model, stream, start, end, usageOption));
     }
 
     static int offset(JsonLocation location) {
         return (int) location.getByteOffset();
-    }
-
-    private static Optional<String> firstNonBlank(String... candidates) {
-        for (String candidate : candidates) {
-            if (candidate != null && !candidate.isBlank()) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static String text(JsonParser parser, JsonToken value) throws IOException {
-        if (value == JsonToken.VALUE_STRING) {
-            return parser.getText();
-        }
-        parser.skipChildren();
-        return null;
-    }
-
-    private static String metadataUserId(JsonParser parser, JsonToken value) throws IOException {
-        if (value != JsonToken.START_OBJECT) {
-            parser.skipChildren();
-            return null;
-        }
-        String userId = null;
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken inner = parser.nextToken();
-            if (field.equals("user_id")) {
-                userId = text(parser, inner);
-            } else {
-                parser.skipChildren();
-            }
-        }
-        return userId;
     }
 }

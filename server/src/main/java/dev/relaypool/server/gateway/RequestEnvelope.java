@@ -14,11 +14,10 @@ import java.util.Optional;
  * model comes from the path. {@code usageOption} is the edit that would make {@code stream_options.include_usage}
  * true, empty when the client already asked for usage.
  */
-record RequestEnvelope(String model, boolean stream, Optional<String> sessionHint, int modelStart, int modelEnd,
+record RequestEnvelope(String model, boolean stream, int modelStart, int modelEnd,
                        Optional<Splice> usageOption) {
     RequestEnvelope {
         Objects.requireNonNull(model, "model");
-        Objects.requireNonNull(sessionHint, "sessionHint");
         Objects.requireNonNull(usageOption, "usageOption");
         if (modelStart > modelEnd) {
             throw new IllegalArgumentException("model range reversed");

@@ -20,12 +20,11 @@ class EnvelopeReaderTest {
     }
 
     @Test
-    void readsModelStreamAndSessionHintWithoutTouchingTheRest() {
+    void readsModelAndStreamWithoutTouchingTheRest() {
         RequestEnvelope envelope = read("{\"messages\":[{\"content\":\"\u00e9\ud83c\udf0d model\"}],\"stream\":true,"
                 + "\"metadata\":{\"user_id\":\"user_1_session_2\"},\"model\":\"claude-x\"}");
         assertThat(envelope.model()).isEqualTo("claude-x");
         assertThat(envelope.stream()).isTrue();
-        assertThat(envelope.sessionHint()).contains("user_1_session_2");
     }
 
     @Test
@@ -37,13 +36,6 @@ class EnvelopeReaderTest {
         assertThat(envelope.bodyFor(bytes, "gpt-5", false)).isSameAs(bytes);
         assertThat(new String(envelope.bodyFor(bytes, "o\"3", false), StandardCharsets.UTF_8))
                 .isEqualTo("{\"x\":\"\u00e9\ud83c\udf0d\", \"model\" : \"o\\\"3\", \"nested\":{\"model\":\"gpt-5\"}}");
-    }
-
-    @Test
-    void prefersThePromptCacheKeyAsSessionHint() {
-        assertThat(read("{\"model\":\"m\",\"previous_response_id\":\"resp_1\",\"prompt_cache_key\":\"conv\"}").sessionHint())
-                .contains("conv");
-        assertThat(read("{\"model\":\"m\"}").sessionHint()).isEmpty();
     }
 
     @Test
