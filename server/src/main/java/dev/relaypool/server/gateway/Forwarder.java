@@ -124,6 +124,11 @@ final class Forwarder {
             case Attempt.Answered(Response answered) -> {
                 try (Response response = answered) {
                     selector.onUpstreamHeaders(account, response::header);
+                    if (response.code() < 300) {
+                        // bind the session now: once the client has the last byte it may send its next turn at once,
+                        // before settle() runs; an account that then fails cools down and loses the binding anyway
+                        selector.onSuccess(ctx.key(), session, account);
+                    }
                     Relay relay = new Relay(ctx.dialect(), sink, signal, ctx.startNanos(),
                             envelope.addsUsage(ctx.endpoint()));
                     return settle(ctx, envelope, chosen, relay.relay(response, envelope.stream()), session);
@@ -144,8 +149,9 @@ final class Forwarder {
             }
             case RelayResult.Delivered(int status, TokenUsage tokens, Long firstByte, FailureClass brokenBy) -> {
                 if (brokenBy == null) {
-                    // only a real answer binds the conversation; a 4xx the client must fix says nothing of the account
-                    selector.onSuccess(ctx.key(), status < 300 ? session : Optional.empty(), account);
+                    if (status >= 300) { // a 4xx the client must fix says nothing of the account; no binding
+                        selector.onSuccess(ctx.key(), Optional.empty(), account);
+                    }
                 } else {
                     selector.onFailure(account, brokenBy, Optional.empty());
                     log.warn("account {} stream broke after the first byte: {}", account.id(), brokenBy);
