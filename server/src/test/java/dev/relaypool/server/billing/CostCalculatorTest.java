@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relaypool.model.Platform;
 import dev.relaypool.server.config.RelaypoolConfig;
+import dev.relaypool.server.usage.ProviderUsage;
 import dev.relaypool.server.usage.TokenUsage;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaypool.server.gateway.streaming.JsonUsage;
 import dev.relaypool.server.gateway.streaming.SseEvent;
 import dev.relaypool.server.gateway.streaming.UsageTap;
+import dev.relaypool.server.usage.ProviderUsage;
 import dev.relaypool.server.usage.TokenUsage;
 
 /**
@@ -47,11 +48,11 @@ final class GeminiUsageTap implements UsageTap {
         if (node == null || !node.isObject()) {
             return;
         }
-        long prompt = count(node, "promptTokenCount", 0);
-        long cached = Math.min(prompt, count(node, "cachedContentTokenCount", 0));
-        long toolPrompt = count(node, "toolUsePromptTokenCount", 0);
-        long output = count(node, "candidatesTokenCount", 0) + count(node, "thoughtsTokenCount", 0);
-        usage = new TokenUsage(prompt - cached + toolPrompt, output, 0, 0, cached);
+        TokenUsage reported = ProviderUsage.fromGemini(count(node, "promptTokenCount", 0),
+                count(node, "cachedContentTokenCount", 0),
+                count(node, "candidatesTokenCount", 0) + count(node, "thoughtsTokenCount", 0));
+        // the prompt of tool calls is billed as input beside the prompt (never cached)
+        usage = reported.plus(new TokenUsage(count(node, "toolUsePromptTokenCount", 0), 0, 0, 0, 0));
     }
 
     @Override

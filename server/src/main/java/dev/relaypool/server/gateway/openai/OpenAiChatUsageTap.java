@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaypool.server.gateway.streaming.JsonUsage;
 import dev.relaypool.server.gateway.streaming.SseEvent;
 import dev.relaypool.server.gateway.streaming.UsageTap;
+import dev.relaypool.server.usage.ProviderUsage;
 import dev.relaypool.server.usage.TokenUsage;
 
 /**
@@ -43,9 +44,8 @@ final class OpenAiChatUsageTap implements UsageTap {
         if (node == null || !node.isObject()) {
             return;
         }
-        long prompt = count(node, "prompt_tokens", 0);
-        long cached = Math.min(prompt, count(node.get("prompt_tokens_details"), "cached_tokens", 0));
-        usage = new TokenUsage(prompt - cached, count(node, "completion_tokens", 0), 0, 0, cached);
+        usage = ProviderUsage.fromOpenAi(count(node, "prompt_tokens", 0),
+                count(node.get("prompt_tokens_details"), "cached_tokens", 0), count(node, "completion_tokens", 0));
     }
 
     @Override

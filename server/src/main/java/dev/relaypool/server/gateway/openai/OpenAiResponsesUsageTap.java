@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaypool.server.gateway.streaming.JsonUsage;
 import dev.relaypool.server.gateway.streaming.SseEvent;
 import dev.relaypool.server.gateway.streaming.UsageTap;
+import dev.relaypool.server.usage.ProviderUsage;
 import dev.relaypool.server.usage.TokenUsage;
 import java.util.Set;
 
@@ -46,9 +47,8 @@ final class OpenAiResponsesUsageTap implements UsageTap {
         if (node == null || !node.isObject()) {
             return;
         }
-        long input = count(node, "input_tokens", 0);
-        long cached = Math.min(input, count(node.get("input_tokens_details"), "cached_tokens", 0));
-        usage = new TokenUsage(input - cached, count(node, "output_tokens", 0), 0, 0, cached);
+        usage = ProviderUsage.fromOpenAi(count(node, "input_tokens", 0),
+                count(node.get("input_tokens_details"), "cached_tokens", 0), count(node, "output_tokens", 0));
     }
 
     @Override

@@ -1,6 +1,5 @@
-package dev.relaypool.server.billing;
+package dev.relaypool.server.usage;
 
-import dev.relaypool.server.usage.TokenUsage;
 
 /**
  * Builds {@link TokenUsage} (disjoint buckets) from each provider's own usage numbers, for the gateway's usage

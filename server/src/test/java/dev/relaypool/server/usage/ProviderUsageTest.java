@@ -1,9 +1,8 @@
-package dev.relaypool.server.billing;
+package dev.relaypool.server.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.relaypool.server.usage.TokenUsage;
 import org.junit.jupiter.api.Test;
 
 class ProviderUsageTest {
