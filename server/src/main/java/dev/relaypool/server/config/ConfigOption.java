@@ -33,6 +33,9 @@ public enum ConfigOption {
     SECURITY_ALLOW_PRIVATE_UPSTREAMS("security.allow-private-upstreams", "false", "Allow account base URLs and proxies on private, loopback or link-local addresses."),
     SECURITY_REQUIRE_ADMIN_TOTP("security.require-admin-totp", "false", "Make two-factor sign-in (TOTP) mandatory for admins: an admin without it must enrol at the next sign-in."),
     SECURITY_ALLOW_HTTP_UPSTREAMS("security.allow-http-upstreams", "false", "Allow plain-HTTP account base URLs."),
+    SECURITY_INVALID_KEY_LIMIT("security.invalid-key-limit", "20", "Invalid relay keys one client address may present per window before further invalid ones get 429 (valid keys keep working); 0 = no limit."),
+    SECURITY_INVALID_KEY_WINDOW_SECONDS("security.invalid-key-window-seconds", "60", "Length of the invalid-key window, in seconds."),
+    SECURITY_PROXY_TEST_URL("security.proxy-test-url", "https://api.anthropic.com/", "URL the proxy connectivity test (POST /api/v1/admin/proxies/{id}/test) fetches through the proxy, unless the request names one."),
 
     GATEWAY_CONNECT_TIMEOUT_MS("gateway.connect-timeout-ms", "10000", "Upstream connect timeout."),
     GATEWAY_RESPONSE_HEADER_TIMEOUT_MS("gateway.response-header-timeout-ms", "300000", "Upstream time allowed until response headers arrive."),

@@ -1,5 +1,6 @@
 package dev.relaypool.server.gateway;
 
+import dev.relaypool.server.api.TrustedProxies;
 import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.gateway.upstream.UpstreamCaller;
 import dev.relaypool.server.gateway.upstream.UpstreamClients;
@@ -48,7 +49,8 @@ public final class GatewayRoutes implements AutoCloseable {
                 config.gateway().maxAccountSwitches());
         GatewayHandler gateway = new GatewayHandler(collaborators.authenticator(),
                 new RequestBodies(config.server().maxBodyBytes()), new ModelsResponder(collaborators.models()),
-                collaborators.admission(), forwarder, KeepAliveSink.Settings.DEFAULTS, collaborators.clock());
+                collaborators.admission(), forwarder, KeepAliveSink.Settings.DEFAULTS, collaborators.clock(),
+                new TrustedProxies(config.server().trustedProxies()));
         this.handler = new RequestIdHandler(new VirtualThreadDispatchHandler(virtualThreads, gateway));
     }
 
