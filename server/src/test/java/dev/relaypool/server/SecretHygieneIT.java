@@ -67,6 +67,7 @@ class SecretHygieneIT {
         HttpServer echo = echoingUpstream();
         try (LogCapture logs = LogCapture.capture();
              RelayFixture relay = RelayFixture.start(postgres, baseUrl -> Map.of(
+                     "RELAYPOOL_SCHEDULING_ACCOUNT_WAIT_MS", "200", // the echoing account cools down: do not wait for it
                      "RELAYPOOL_OAUTH_ANTHROPIC_CLIENT_ID", "hygiene-client",
                      "RELAYPOOL_OAUTH_ANTHROPIC_CLIENT_SECRET", CLIENT_SECRET,
                      "RELAYPOOL_OAUTH_ANTHROPIC_REDIRECT_URI", "https://relay.example/oauth/callback",
@@ -87,8 +88,10 @@ class SecretHygieneIT {
             Totp totp = new Totp(Clock.systemUTC(), new SecureRandom());
             record(api.call("POST", "/api/v1/me/totp/enable", new TotpCodeRequest(totp.currentCode(totpSecret)), token), "totp enable");
             record(api.call("POST", "/api/v1/auth/login", new LoginRequest(email, ADMIN_PASSWORD, "000000"), null), "wrong totp");
+            // the enabling code's step is used up; the next step's code is accepted (one step of clock drift)
+            Totp nextStep = new Totp(Clock.offset(Clock.systemUTC(), java.time.Duration.ofSeconds(30)), new SecureRandom());
             ApiClient.Reply second = record(api.call("POST", "/api/v1/auth/login",
-                    new LoginRequest(email, ADMIN_PASSWORD, totp.currentCode(totpSecret)), null), "totp login");
+                    new LoginRequest(email, ADMIN_PASSWORD, nextStep.currentCode(totpSecret)), null), "totp login");
             token = issued(second, "accessToken", "totp login");
             String refresh = issued(second, "refreshToken", "totp login");
             ApiClient.Reply refreshed = record(api.call("POST", "/api/v1/auth/refresh", new RefreshRequest(refresh), null), "refresh");

@@ -18,7 +18,7 @@ public enum ConfigOption {
     SERVER_MAX_HEADER_BYTES("server.max-header-bytes", "65536", "Largest request header block accepted, in bytes (431 beyond)."),
     SERVER_SHUTDOWN_GRACE_SECONDS("server.shutdown-grace-seconds", "30", "On SIGTERM, how long in-flight requests may take to finish."),
     SERVER_TRUSTED_PROXIES("server.trusted-proxies", "", "Comma-separated CIDRs whose X-Forwarded-For is believed; empty = none."),
-    SERVER_CORS_ORIGINS("server.cors-origins", "", "Comma-separated origins allowed by CORS on the API; empty = none."),
+    SERVER_CORS_ORIGINS("server.cors-origins", "", "Comma-separated browser origins (scheme://host[:port]) allowed by CORS on the REST API and the gateway; empty = none."),
 
     DATABASE_URL("database.url", "", "JDBC URL of an external PostgreSQL (15+); empty = embedded PostgreSQL under data-dir."),
     DATABASE_USER("database.user", "", "Database user (external PostgreSQL)."),
