@@ -7,10 +7,6 @@ import dev.relaypool.server.testing.ApiClient;
 import dev.relaypool.server.testing.PostgresExtension;
 import dev.relaypool.server.testing.RedisServerExtension;
 import dev.relaypool.server.testing.RelayFixture;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
@@ -87,12 +83,6 @@ class ClusterEventsIT {
     }
 
     private static void relayRequest(RelayFixture node, String key, String model) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(node.baseUrl() + "/v1/messages")).header("x-api-key", key)
-                .header("anthropic-version", "2023-06-01").header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"max_tokens\":16,"
-                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        SseClient.relayMessage(node.baseUrl(), key, model);
     }
 }
