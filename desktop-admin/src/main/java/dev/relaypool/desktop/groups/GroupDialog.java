@@ -1,0 +1,70 @@
+package dev.relaypool.desktop.groups;
+
+import dev.relaypool.desktop.common.FormDialog;
+import dev.relaypool.desktop.common.Forms;
+import dev.relaypool.model.Platform;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/** The create/edit group form. */
+final class GroupDialog {
+    private GroupDialog() {}
+
+    static void open(Window owner, GroupsViewModel viewModel, GroupFormModel form) {
+        ChoiceBox<Platform> platform = new ChoiceBox<>();
+        platform.setId("groupPlatform");
+        platform.getItems().setAll(Platform.values());
+        platform.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Platform p) {
+                return p == null ? "" : p.wireName();
+            }
+
+            @Override
+            public Platform fromString(String text) {
+                return Platform.fromWire(text);
+            }
+        });
+        platform.valueProperty().bindBidirectional(form.platformProperty());
+        platform.setDisable(form.editing() != null && form.editing().accountCount() > 0); // accounts match the platform
+        ChoiceBox<String> billing = new ChoiceBox<>();
+        billing.setId("groupBilling");
+        billing.getItems().setAll("balance", "subscription");
+        billing.valueProperty().bindBidirectional(form.billingTypeProperty());
+        CheckBox exclusive = new CheckBox("_Exclusive (only users allowed it)");
+        exclusive.setId("groupExclusive");
+        exclusive.selectedProperty().bindBidirectional(form.exclusiveProperty());
+        CheckBox active = new CheckBox("_Active");
+        active.setId("groupActive");
+        active.selectedProperty().bindBidirectional(form.activeProperty());
+
+        GridPane grid = new GridPane(12, 10);
+        grid.add(Forms.field("_Name", text("groupName", form.nameProperty(), "")), 0, 0);
+        grid.add(Forms.field("_Platform", platform), 1, 0);
+        grid.add(Forms.field("_Description", text("groupDescription", form.descriptionProperty(), "")), 0, 1, 2, 1);
+        grid.add(Forms.field("_Billing", billing), 0, 2);
+        grid.add(Forms.field("_Multiplier", text("groupMultiplier", form.multiplierProperty(), "1 = list price")), 1, 2);
+        grid.add(Forms.field("Dai_ly limit (USD)", text("groupDaily", form.dailyLimitProperty(), "empty = none")), 0, 3);
+        grid.add(Forms.field("_Weekly limit (USD)", text("groupWeekly", form.weeklyLimitProperty(), "empty = none")), 1, 3);
+        grid.add(Forms.field("M_onthly limit (USD)", text("groupMonthly", form.monthlyLimitProperty(), "empty = none")), 0, 4);
+        grid.add(Forms.field("_Requests / minute", text("groupRpm", form.rpmLimitProperty(), "empty = no limit")), 1, 4);
+        grid.add(Forms.field("_Tokens / minute", text("groupTpm", form.tpmLimitProperty(), "empty = no limit")), 0, 5);
+        grid.add(exclusive, 0, 6);
+        grid.add(active, 1, 6);
+        String title = form.editing() == null ? "New group" : "Edit group " + form.editing().name();
+        FormDialog.open(owner, title, form.editing() == null ? "Create" : "Save", grid, form.errorProperty(),
+                close -> viewModel.save(form, close));
+    }
+
+    private static TextField text(String id, StringProperty value, String prompt) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+}
