@@ -61,11 +61,7 @@ public final class GroupsView extends VBox {
         delete.disableProperty().bind(none);
         HBox actions = new HBox(8, edit, delete, Forms.noticeLabel(viewModel.action().noticeProperty()));
 
-        VBox left = new VBox(10, table, actions, Forms.errorLabel(viewModel.action().errorProperty()));
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox body = new HBox(16, left, members(none));
-        VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().add(body);
+        getChildren().addAll(table, actions, Forms.errorLabel(viewModel.action().errorProperty()), members(none));
     }
 
     private ChoiceBox<String> filter(String name, String all, String... values) {
@@ -91,7 +87,8 @@ public final class GroupsView extends VBox {
                 viewModel.priorityProperty().set(Integer.toString(m.priority()));
             }
         });
-        VBox.setVgrow(accounts, Priority.ALWAYS);
+        accounts.setPrefHeight(150);
+        HBox.setHgrow(accounts, Priority.ALWAYS);
 
         ComboBox<AccountView> candidate = new ComboBox<>(viewModel.candidates());
         candidate.setId("groupCandidate");
@@ -116,12 +113,12 @@ public final class GroupsView extends VBox {
 
         HBox add = new HBox(8, candidate, addAccount);
         HBox.setHgrow(candidate, Priority.ALWAYS);
-        HBox change = new HBox(8, Forms.field("Priorit_y (lower first)", priority), setPriority, remove);
-        change.setAlignment(javafx.geometry.Pos.BOTTOM_LEFT);
-        VBox panel = new VBox(10, title, accounts, add, change);
+        HBox change = new HBox(8, setPriority, remove);
+        VBox controls = new VBox(10, Forms.field("Account to a_dd", add), Forms.field("Priorit_y (lower is tried first)", priority), change);
+        controls.setPrefWidth(330);
+        controls.setMinWidth(300);
+        VBox panel = new VBox(10, title, new HBox(16, accounts, controls));
         panel.getStyleClass().add("side-panel");
-        panel.setPrefWidth(340);
-        panel.setMinWidth(300);
         return panel;
     }
 

@@ -64,12 +64,8 @@ public final class PricesView extends VBox {
                 .graphicColumn("", p -> p.overridden() ? Badges.status("override") : null, null);
         viewModel.selectedProperty().bind(table.table().getSelectionModel().selectedItemProperty());
 
-        VBox left = new VBox(10, table, Forms.noticeLabel(viewModel.action().noticeProperty()),
-                Forms.errorLabel(viewModel.action().errorProperty()));
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox body = new HBox(16, left, overrides());
-        VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(source, body);
+        getChildren().addAll(source, table, Forms.noticeLabel(viewModel.action().noticeProperty()),
+                Forms.errorLabel(viewModel.action().errorProperty()), overrides());
     }
 
     private VBox overrides() {
@@ -82,7 +78,8 @@ public final class PricesView extends VBox {
         SmallTable.column(table, "In / out", o -> usd(o.inputPerMtok()) + " / " + usd(o.outputPerMtok()));
         SmallTable.column(table, "Changed", o -> Formatting.stamp(o.updatedAt(), zone));
         viewModel.selectedOverrideProperty().bind(table.getSelectionModel().selectedItemProperty());
-        VBox.setVgrow(table, Priority.ALWAYS);
+        table.setPrefHeight(130);
+        HBox.setHgrow(table, Priority.ALWAYS);
         Button edit = Forms.button("Ed_it…", Feather.EDIT_2, "editOverride", null);
         edit.setOnAction(e -> openForm(viewModel.selectedOverrideProperty().get().model()));
         Button remove = Forms.button("Re_move…", Feather.TRASH_2, "removeOverride", Styles.DANGER);
@@ -90,10 +87,9 @@ public final class PricesView extends VBox {
         var none = Bindings.or(viewModel.selectedOverrideProperty().isNull(), viewModel.action().busyProperty());
         edit.disableProperty().bind(none);
         remove.disableProperty().bind(none);
-        VBox panel = new VBox(10, title, table, new HBox(8, edit, remove));
+        VBox buttons = new VBox(8, edit, remove);
+        VBox panel = new VBox(8, title, new HBox(16, table, buttons));
         panel.getStyleClass().add("side-panel");
-        panel.setPrefWidth(330);
-        panel.setMinWidth(280);
         return panel;
     }
 

@@ -113,13 +113,13 @@ public final class PricesViewModel {
             try {
                 catalogue = Json.mapper().readTree(Files.readAllBytes(file));
             } catch (JsonProcessingException e) {
-                return new ApiResult.Failed<>(0, file.getFileName() + " is not JSON (line " + e.getLocation().getLineNr()
+                return new ApiResult.Failed<>(0, "the file " + file.getFileName() + " is not JSON (line " + e.getLocation().getLineNr()
                         + ", column " + e.getLocation().getColumnNr() + ")");
             } catch (IOException e) {
                 return new ApiResult.Failed<>(0, "could not read " + file + ": " + e.getMessage());
             }
             if (catalogue == null || !catalogue.isObject()) {
-                return new ApiResult.Failed<>(0, file.getFileName() + " is not a LiteLLM catalogue (a JSON object of models)");
+                return new ApiResult.Failed<>(0, "the file " + file.getFileName() + " is not a LiteLLM catalogue (a JSON object of models)");
             }
             return context.api().prices().upload(at, token, catalogue, replace);
         }, replace ? "The uploaded catalogue replaces the bundled one." : "The uploaded catalogue extends the bundled one.",

@@ -22,7 +22,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 
@@ -56,6 +55,7 @@ public final class SubscriptionsView extends VBox {
         TextField days = new TextField();
         days.setId("extendDays");
         days.setPrefColumnCount(5);
+        days.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         days.textProperty().bindBidirectional(viewModel.extendDaysProperty());
         Button extend = Forms.button("_Extend", Feather.CALENDAR, "extendSubscription", null);
         extend.setOnAction(e -> viewModel.extend(viewModel.selectedProperty().get()));
@@ -68,11 +68,8 @@ public final class SubscriptionsView extends VBox {
                 Forms.noticeLabel(viewModel.action().noticeProperty()));
         actions.setAlignment(Pos.BOTTOM_LEFT);
 
-        VBox left = new VBox(10, table, actions, Forms.errorLabel(viewModel.action().errorProperty()));
-        HBox.setHgrow(left, Priority.ALWAYS);
-        HBox body = new HBox(16, left, new UsageWindows(viewModel.progressProperty(), zone));
-        VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().add(body);
+        getChildren().addAll(table, actions, Forms.errorLabel(viewModel.action().errorProperty()),
+                new UsageWindows(viewModel.progressProperty(), zone));
     }
 
     private void openAssign() {
