@@ -43,16 +43,16 @@ final class GroupDialog {
         active.selectedProperty().bindBidirectional(form.activeProperty());
 
         GridPane grid = new GridPane(12, 10);
-        grid.add(Forms.field("_Name", text("groupName", form.nameProperty(), "")), 0, 0);
+        grid.add(Forms.field("_Name", Forms.text("groupName", form.nameProperty(), "")), 0, 0);
         grid.add(Forms.field("_Platform", platform), 1, 0);
-        grid.add(Forms.field("_Description", text("groupDescription", form.descriptionProperty(), "")), 0, 1, 2, 1);
+        grid.add(Forms.field("_Description", Forms.text("groupDescription", form.descriptionProperty(), "")), 0, 1, 2, 1);
         grid.add(Forms.field("_Billing", billing), 0, 2);
-        grid.add(Forms.field("_Multiplier", text("groupMultiplier", form.multiplierProperty(), "1 = list price")), 1, 2);
-        grid.add(Forms.field("Dai_ly limit (USD)", text("groupDaily", form.dailyLimitProperty(), "empty = none")), 0, 3);
-        grid.add(Forms.field("_Weekly limit (USD)", text("groupWeekly", form.weeklyLimitProperty(), "empty = none")), 1, 3);
-        grid.add(Forms.field("M_onthly limit (USD)", text("groupMonthly", form.monthlyLimitProperty(), "empty = none")), 0, 4);
-        grid.add(Forms.field("_Requests / minute", text("groupRpm", form.rpmLimitProperty(), "empty = no limit")), 1, 4);
-        grid.add(Forms.field("_Tokens / minute", text("groupTpm", form.tpmLimitProperty(), "empty = no limit")), 0, 5);
+        grid.add(Forms.field("_Multiplier", Forms.text("groupMultiplier", form.multiplierProperty(), "1 = list price")), 1, 2);
+        grid.add(Forms.field("Dai_ly limit (USD)", Forms.text("groupDaily", form.dailyLimitProperty(), "empty = none")), 0, 3);
+        grid.add(Forms.field("_Weekly limit (USD)", Forms.text("groupWeekly", form.weeklyLimitProperty(), "empty = none")), 1, 3);
+        grid.add(Forms.field("M_onthly limit (USD)", Forms.text("groupMonthly", form.monthlyLimitProperty(), "empty = none")), 0, 4);
+        grid.add(Forms.field("_Requests / minute", Forms.text("groupRpm", form.rpmLimitProperty(), "empty = no limit")), 1, 4);
+        grid.add(Forms.field("_Tokens / minute", Forms.text("groupTpm", form.tpmLimitProperty(), "empty = no limit")), 0, 5);
         grid.add(exclusive, 0, 6);
         grid.add(active, 1, 6);
         String title = form.editing() == null ? "New group" : "Edit group " + form.editing().name();
@@ -60,11 +60,4 @@ final class GroupDialog {
                 close -> viewModel.save(form, close));
     }
 
-    private static TextField text(String id, StringProperty value, String prompt) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
 }

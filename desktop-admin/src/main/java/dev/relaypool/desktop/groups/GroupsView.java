@@ -2,6 +2,7 @@ package dev.relaypool.desktop.groups;
 
 import atlantafx.base.theme.Styles;
 import dev.relaypool.desktop.common.Badges;
+import dev.relaypool.desktop.common.FormDialog;
 import dev.relaypool.desktop.common.Formatting;
 import dev.relaypool.desktop.common.Forms;
 import dev.relaypool.desktop.common.PagedTable;
@@ -12,9 +13,7 @@ import dev.relaypool.model.admin.GroupView;
 import java.math.BigDecimal;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -34,9 +33,9 @@ public final class GroupsView extends VBox {
         this.viewModel = viewModel;
         getStyleClass().add("screen");
         PagedTable<GroupView> table = new PagedTable<>("groups", viewModel.list(), "Search name or description");
-        table.tools(filter("platform", "All platforms", "anthropic", "openai", "gemini"),
-                filter("billingType", "All billing", "balance", "subscription"),
-                filter("status", "All states", "active", "disabled"));
+        table.tools(Forms.filter("groupsFilter-platform", viewModel.list().filter("platform"), "All platforms", "anthropic", "openai", "gemini"),
+                Forms.filter("groupsFilter-billingType", viewModel.list().filter("billingType"), "All billing", "balance", "subscription"),
+                Forms.filter("groupsFilter-status", viewModel.list().filter("status"), "All states", "active", "disabled"));
         Button add = Forms.button("_New group", Feather.PLUS, "newGroup", Styles.ACCENT);
         add.setOnAction(e -> GroupDialog.open(getScene().getWindow(), viewModel, viewModel.newForm()));
         table.tools(add);
@@ -64,15 +63,6 @@ public final class GroupsView extends VBox {
         getChildren().addAll(table, actions, Forms.errorLabel(viewModel.action().errorProperty()), members(none));
     }
 
-    private ChoiceBox<String> filter(String name, String all, String... values) {
-        ChoiceBox<String> box = new ChoiceBox<>();
-        box.setId("groupsFilter-" + name);
-        box.getItems().add("");
-        box.getItems().addAll(values);
-        box.setConverter(Forms.labelled(all));
-        box.valueProperty().bindBidirectional(viewModel.list().filter(name));
-        return box;
-    }
 
     private VBox members(BooleanBinding none) {
         Label title = new Label();
@@ -124,12 +114,9 @@ public final class GroupsView extends VBox {
 
     private void confirmDelete() {
         GroupView group = viewModel.selectedProperty().get();
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+        FormDialog.confirm(getScene().getWindow(), "Delete the group " + group.name() + "?",
                 "Its accounts stay in the pool. The server refuses while keys still use the group.",
-                ButtonType.CANCEL, ButtonType.OK);
-        confirm.initOwner(getScene().getWindow());
-        confirm.setHeaderText("Delete the group " + group.name() + "?");
-        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.delete(group));
+                () -> viewModel.delete(group));
     }
 
     private static String limit(BigDecimal usd) {

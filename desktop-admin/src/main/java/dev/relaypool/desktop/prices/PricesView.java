@@ -14,9 +14,7 @@ import java.io.File;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -124,11 +122,9 @@ public final class PricesView extends VBox {
     }
 
     private void confirmRemove(PriceOverride override) {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "The catalogue's prices apply to the next request.",
-                ButtonType.CANCEL, ButtonType.OK);
-        confirm.initOwner(getScene().getWindow());
-        confirm.setHeaderText("Remove the override for " + override.model() + "?");
-        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.removeOverride(override.model()));
+        FormDialog.confirm(getScene().getWindow(), "Remove the override for " + override.model() + "?",
+                "The catalogue's prices apply to the next request.",
+                () -> viewModel.removeOverride(override.model()));
     }
 
     private void chooseUpload(boolean replace) {

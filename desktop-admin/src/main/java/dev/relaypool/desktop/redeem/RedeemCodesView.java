@@ -37,8 +37,8 @@ public final class RedeemCodesView extends VBox {
         PagedTable<RedeemCodeView> table = new PagedTable<>("codes", viewModel.list(), "Search code or notes");
         Button generate = Forms.button("_Generate codes…", Feather.PLUS, "generateCodes", Styles.ACCENT);
         generate.setOnAction(e -> openGenerate());
-        table.tools(filter("status", "All states", "unused", "used", "disabled", "expired"),
-                filter("type", "All kinds", "balance", "subscription", "concurrency"), generate);
+        table.tools(Forms.filter("codesFilter-status", viewModel.list().filter("status"), "All states", "unused", "used", "disabled", "expired"),
+                Forms.filter("codesFilter-type", viewModel.list().filter("type"), "All kinds", "balance", "subscription", "concurrency"), generate);
         table.column("Code", RedeemCodeView::code, null)
                 .column("Kind", RedeemCodeView::type, null)
                 .column("Gives", viewModel::describe, null)
@@ -70,15 +70,6 @@ public final class RedeemCodesView extends VBox {
         });
     }
 
-    private ChoiceBox<String> filter(String name, String all, String... values) {
-        ChoiceBox<String> box = new ChoiceBox<>();
-        box.setId("codesFilter-" + name);
-        box.getItems().add("");
-        box.getItems().addAll(values);
-        box.setConverter(Forms.labelled(all));
-        box.valueProperty().bindBidirectional(viewModel.list().filter(name));
-        return box;
-    }
 
     void chooseFile(Window owner, String batchId) {
         FileChooser chooser = new FileChooser();
@@ -102,30 +93,23 @@ public final class RedeemCodesView extends VBox {
         group.setPromptText("Subscription group");
         group.setConverter(SmallTable.converter(GroupView::name));
         group.valueProperty().bindBidirectional(viewModel.groupProperty());
-        TextField value = text("codeValue", viewModel.valueProperty(), "");
+        TextField value = Forms.text("codeValue", viewModel.valueProperty(), "");
         value.promptTextProperty().bind(viewModel.typeProperty().map(t -> t.equals("concurrency") ? "slots, e.g. 2" : "USD, e.g. 10"));
         Node valueField = Forms.field("_Value", value);
         Node groupField = Forms.field("G_roup", group);
-        Node daysField = Forms.field("_Days", text("codeDays", viewModel.daysProperty(), "e.g. 30"));
+        Node daysField = Forms.field("_Days", Forms.text("codeDays", viewModel.daysProperty(), "e.g. 30"));
         var subscription = viewModel.typeProperty().isEqualTo("subscription");
         Forms.showWhen(valueField, subscription.not());
         Forms.showWhen(groupField, subscription);
         Forms.showWhen(daysField, subscription);
         GridPane grid = new GridPane(12, 10);
         grid.add(Forms.field("_Kind", type), 0, 0);
-        grid.add(Forms.field("_Count", text("codeCount", viewModel.countProperty(), "1-1000")), 1, 0);
+        grid.add(Forms.field("_Count", Forms.text("codeCount", viewModel.countProperty(), "1-1000")), 1, 0);
         grid.add(new HBox(12, valueField, groupField, daysField), 0, 1, 2, 1);
-        grid.add(Forms.field("_Expires", text("codeExpires", viewModel.expiresProperty(), "YYYY-MM-DD, empty = never")), 0, 2);
-        grid.add(Forms.field("_Notes", text("codeNotes", viewModel.notesProperty(), "who the batch is for")), 1, 2);
+        grid.add(Forms.field("_Expires", Forms.text("codeExpires", viewModel.expiresProperty(), "YYYY-MM-DD, empty = never")), 0, 2);
+        grid.add(Forms.field("_Notes", Forms.text("codeNotes", viewModel.notesProperty(), "who the batch is for")), 1, 2);
         FormDialog.open(getScene().getWindow(), "Generate redeem codes", "Generate", grid, viewModel.formErrorProperty(),
                 viewModel::generate);
     }
 
-    private static TextField text(String id, StringProperty value, String prompt) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPromptText(prompt);
-        field.textProperty().bindBidirectional(value);
-        return field;
-    }
 }

@@ -6,6 +6,8 @@ import dev.relaypool.desktop.api.ListQuery;
 import dev.relaypool.desktop.api.PricesApi;
 import dev.relaypool.desktop.api.SettingsApi;
 import dev.relaypool.model.admin.CataloguePrice;
+import dev.relaypool.model.admin.InvitationCodeView;
+import dev.relaypool.model.admin.InvitationCreateRequest;
 import dev.relaypool.model.admin.PriceCatalogueInfo;
 import dev.relaypool.model.admin.PriceOverride;
 import dev.relaypool.model.api.Page;
@@ -33,6 +35,9 @@ final class DemoPrices implements PricesApi {
         demo.catalogue.add(price("gpt-5", "1.25", "10", null, null, "0.125", null, null));
         demo.catalogue.add(price("gpt-5-mini", "0.25", "2", null, null, "0.025", null, null));
         demo.catalogue.add(price("o3", "2", "8", null, null, "0.5", null, null));
+        demo.invitations.add(new InvitationCodeView(1, "INV-7QKM-2XRT-9HDP-4VWA", 5, 2, "active", null, "spring cohort",
+                demo.clock.instant()));
+        demo.invitations.add(new InvitationCodeView(2, "INV-N3CF-8ZBE-5MJT-6KQY", 1, 1, "disabled", null, "", demo.clock.instant()));
         demo.overrides.add(new PriceOverride("claude-haiku-4-5", new BigDecimal("0.8"), new BigDecimal("4"), null, null, null,
                 null, null, null, demo.clock.instant()));
     }
@@ -126,6 +131,31 @@ final class DemoPrices implements PricesApi {
         public ApiResult<ServerSettings> save(URI server, String token, ServerSettings settings) {
             demo.settings = settings;
             return demo.ok(settings);
+        }
+
+        @Override
+        public ApiResult<Page<InvitationCodeView>> invitationCodes(URI server, String token, ListQuery query) {
+            return demo.page(demo.invitations, query, c -> DemoResources.has(c.code() + " " + c.notes(), query)
+                    && DemoResources.is(c.status(), query, "status"));
+        }
+
+        @Override
+        public ApiResult<List<InvitationCodeView>> createInvitationCodes(URI server, String token, InvitationCreateRequest r) {
+            List<InvitationCodeView> made = new ArrayList<>();
+            for (int i = 0; i < r.count(); i++) {
+                long id = demo.nextId();
+                made.add(new InvitationCodeView(id, "INV-DEMO-%04d".formatted(id), r.maxUses(), 0, "active", r.expiresAt(),
+                        r.notes(), demo.clock.instant()));
+            }
+            demo.invitations.addAll(made);
+            return demo.ok(made);
+        }
+
+        @Override
+        public ApiResult<InvitationCodeView> disableInvitationCode(URI server, String token, long id) {
+            demo.invitations.replaceAll(c -> c.id() != id ? c : new InvitationCodeView(c.id(), c.code(), c.maxUses(),
+                    c.usedCount(), "disabled", c.expiresAt(), c.notes(), c.createdAt()));
+            return demo.ok(demo.invitations.stream().filter(c -> c.id() == id).findFirst().orElseThrow());
         }
     }
 }

@@ -59,6 +59,7 @@ public final class DemoResources {
     /** Catalogue files uploaded, as the server received them. */
     public final List<String> uploads = new ArrayList<>();
     public ServerSettings settings = new ServerSettings(ServerSettings.CLOSED);
+    public final List<InvitationCodeView> invitations = new ArrayList<>();
     private final List<Consumer<ServerEvent>> listeners = new CopyOnWriteArrayList<>();
     final Clock clock;
     public volatile boolean down;

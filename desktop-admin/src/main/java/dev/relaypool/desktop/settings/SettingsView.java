@@ -58,7 +58,9 @@ public final class SettingsView extends VBox {
         VBox card = new VBox(12, heading, intro, choices);
         card.getStyleClass().add("settings-card");
         card.setMaxWidth(640);
+        InvitationsPane invitations = new InvitationsPane(viewModel.invitations());
+        VBox.setVgrow(invitations, javafx.scene.layout.Priority.ALWAYS);
         getChildren().addAll(card, new HBox(8, save, revert, Forms.noticeLabel(viewModel.action().noticeProperty())),
-                Forms.errorLabel(viewModel.action().errorProperty()), elsewhere);
+                Forms.errorLabel(viewModel.action().errorProperty()), elsewhere, invitations);
     }
 }

@@ -25,15 +25,18 @@ public final class SettingsViewModel {
     private final ObjectProperty<ServerSettings> saved = new SimpleObjectProperty<>();
     private final StringProperty registration = new SimpleStringProperty("");
     private final BooleanBinding changed;
+    private final InvitationsViewModel invitations;
 
     public SettingsViewModel(ScreenContext context) {
         this.context = context;
         this.action = new Action(context);
+        this.invitations = new InvitationsViewModel(context);
         this.changed = Bindings.createBooleanBinding(
                 () -> saved.get() != null && !saved.get().registration().equals(registration.get()), saved, registration);
     }
 
     public Action action() { return action; }
+    public InvitationsViewModel invitations() { return invitations; }
     /** "closed", "invitation" or "open". */
     public StringProperty registrationProperty() { return registration; }
     /** True when the form differs from what the server holds. */
@@ -42,6 +45,7 @@ public final class SettingsViewModel {
     public ObjectProperty<ServerSettings> savedProperty() { return saved; }
 
     public void load() {
+        invitations.list().reload();
         context.call((at, token) -> context.api().settings().get(at, token), result -> {
             if (result instanceof ApiResult.Ok<ServerSettings>(ServerSettings got)) {
                 show(got);

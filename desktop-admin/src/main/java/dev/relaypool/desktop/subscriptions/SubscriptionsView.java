@@ -14,9 +14,7 @@ import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
@@ -35,11 +33,7 @@ public final class SubscriptionsView extends VBox {
         getStyleClass().add("screen");
         ZoneId zone = ZoneId.systemDefault();
         PagedTable<SubscriptionView> table = new PagedTable<>("subscriptions", viewModel.list(), "Search user e-mail");
-        ChoiceBox<String> status = new ChoiceBox<>();
-        status.setId("subscriptionsFilter-status");
-        status.getItems().setAll("", "active", "expired", "cancelled");
-        status.setConverter(Forms.labelled("All states"));
-        status.valueProperty().bindBidirectional(viewModel.list().filter("status"));
+        ChoiceBox<String> status = Forms.filter("subscriptionsFilter-status", viewModel.list().filter("status"), "All states", "active", "expired", "cancelled");
         Button assign = Forms.button("_Assign…", Feather.USER_CHECK, "assignSubscription", Styles.ACCENT);
         assign.setOnAction(e -> openAssign());
         table.tools(status, assign);
@@ -95,11 +89,8 @@ public final class SubscriptionsView extends VBox {
 
     private void confirmRevoke() {
         SubscriptionView subscription = viewModel.selectedProperty().get();
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+        FormDialog.confirm(getScene().getWindow(), "Revoke " + subscription.groupName() + "?",
                 "Keys of that group stop working for " + viewModel.email(subscription.userId()) + " at once.",
-                ButtonType.CANCEL, ButtonType.OK);
-        confirm.initOwner(getScene().getWindow());
-        confirm.setHeaderText("Revoke " + subscription.groupName() + "?");
-        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.revoke(subscription));
+                () -> viewModel.revoke(subscription));
     }
 }

@@ -8,6 +8,8 @@ import dev.relaypool.model.admin.CataloguePrice;
 import dev.relaypool.model.admin.GroupAccount;
 import dev.relaypool.model.admin.GroupRequest;
 import dev.relaypool.model.admin.GroupView;
+import dev.relaypool.model.admin.InvitationCodeView;
+import dev.relaypool.model.admin.InvitationCreateRequest;
 import dev.relaypool.model.admin.PriceCatalogueInfo;
 import dev.relaypool.model.admin.RedeemBatch;
 import dev.relaypool.model.admin.RedeemGenerateRequest;
@@ -141,6 +143,22 @@ class HttpResourceApisTest {
         assertThat(api.settings().get(at, TOKEN)).isEqualTo(new ApiResult.Ok<>(new ServerSettings("closed")));
         assertThat(api.settings().save(at, TOKEN, new ServerSettings("open"))).isEqualTo(new ApiResult.Ok<>(new ServerSettings("open")));
         assertThat(server.last().body()).isEqualTo("{\"registration\":\"open\"}");
+    }
+
+    @Test
+    void invitationCodesAreCreatedAndDisabled() {
+        server.answer("POST", "/api/v1/admin/invitation-codes", 201, """
+                [{"id":9,"code":"INV-A","maxUses":3,"usedCount":0,"status":"active","notes":""}]""")
+                .answer("POST", "/api/v1/admin/invitation-codes/9/disable", 200,
+                        "{\"id\":9,\"code\":\"INV-A\",\"maxUses\":3,\"usedCount\":0,\"status\":\"disabled\"}");
+
+        ApiResult<List<InvitationCodeView>> made = api.settings().createInvitationCodes(at, TOKEN,
+                new InvitationCreateRequest(1, 3, null, null));
+
+        assertThat(server.last().body()).contains("\"count\":1").contains("\"maxUses\":3");
+        assertThat(((ApiResult.Ok<List<InvitationCodeView>>) made).value().getFirst().code()).isEqualTo("INV-A");
+        assertThat(((ApiResult.Ok<InvitationCodeView>) api.settings().disableInvitationCode(at, TOKEN, 9)).value().status())
+                .isEqualTo("disabled");
     }
 
     @Test

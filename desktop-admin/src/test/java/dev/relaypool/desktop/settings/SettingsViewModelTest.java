@@ -45,4 +45,32 @@ class SettingsViewModelTest {
 
         assertThat(settings.action().errorProperty().get()).startsWith("Cannot reach the server at http://127.0.0.1:9/");
     }
+
+    @Test
+    void invitationCodesAreCreatedCheckedAndDisabled() {
+        settings.load();
+        InvitationsViewModel invitations = settings.invitations();
+        assertThat(invitations.list().items()).hasSize(2);
+        invitations.startCreate();
+        invitations.maxUsesProperty().set("0");
+        invitations.create(() -> {});
+        assertThat(invitations.formErrorProperty().get()).isEqualTo("Each code allows from 1 to 10000 sign-ups.");
+        invitations.maxUsesProperty().set("3");
+        invitations.countProperty().set("2");
+        invitations.expiresProperty().set("2025-12-31");
+        invitations.create(() -> {});
+        assertThat(invitations.formErrorProperty().get()).isEqualTo("The expiry date has passed already.");
+        invitations.expiresProperty().set("");
+
+        invitations.create(() -> {});
+
+        assertThat(invitations.createdProperty().get().lines()).hasSize(2).allMatch(code -> code.startsWith("INV-"));
+        assertThat(invitations.list().items()).hasSize(4);
+        assertThat(fx.server.invitations.getLast().maxUses()).isEqualTo(3);
+
+        invitations.disable(invitations.list().items().getFirst());
+
+        assertThat(fx.server.invitations.getFirst().status()).isEqualTo("disabled");
+        assertThat(invitations.action().noticeProperty().get()).isEqualTo("Invitation code INV-7QKM-2XRT-9HDP-4VWA is disabled.");
+    }
 }
