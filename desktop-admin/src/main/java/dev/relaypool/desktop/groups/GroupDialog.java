@@ -2,11 +2,10 @@ package dev.relaypool.desktop.groups;
 
 import dev.relaypool.desktop.common.FormDialog;
 import dev.relaypool.desktop.common.Forms;
+import dev.relaypool.desktop.common.SmallTable;
 import dev.relaypool.model.Platform;
-import javafx.beans.property.StringProperty;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -18,17 +17,7 @@ final class GroupDialog {
         ChoiceBox<Platform> platform = new ChoiceBox<>();
         platform.setId("groupPlatform");
         platform.getItems().setAll(Platform.values());
-        platform.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Platform p) {
-                return p == null ? "" : p.wireName();
-            }
-
-            @Override
-            public Platform fromString(String text) {
-                return Platform.fromWire(text);
-            }
-        });
+        platform.setConverter(SmallTable.converter(Platform::wireName));
         platform.valueProperty().bindBidirectional(form.platformProperty());
         platform.setDisable(form.editing() != null && form.editing().accountCount() > 0); // accounts match the platform
         ChoiceBox<String> billing = new ChoiceBox<>();

@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -82,7 +81,7 @@ public final class GroupsView extends VBox {
 
         ComboBox<AccountView> candidate = new ComboBox<>(viewModel.candidates());
         candidate.setId("groupCandidate");
-        candidate.setPromptText("Account of the group's platform");
+        candidate.setPromptText("Choose an account");
         candidate.setMaxWidth(Double.MAX_VALUE);
         candidate.setConverter(SmallTable.converter(AccountView::name));
         candidate.valueProperty().bindBidirectional(viewModel.candidateProperty());

@@ -12,7 +12,6 @@ import dev.relaypool.model.admin.RedeemCodeView;
 import java.io.File;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;

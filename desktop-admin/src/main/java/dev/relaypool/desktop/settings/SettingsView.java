@@ -45,6 +45,7 @@ public final class SettingsView extends VBox {
         Label elsewhere = new Label("Two-factor sign-in for admins is server configuration (security.require-admin-totp in"
                 + " config.yaml, or RELAYPOOL_SECURITY_REQUIRE_ADMIN_TOTP). Each group sets its own billing mode on the Groups screen.");
         elsewhere.setWrapText(true);
+        elsewhere.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap rather than cut the sentence short
         elsewhere.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
 
         Button save = Forms.button("_Save", Feather.CHECK, "saveSettings", Styles.ACCENT);
