@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Front door of the admin resources under {@code /api/v1/admin/}: users and their keys, groups, upstream accounts
- * (and their tools), proxies, redeem codes, subscriptions, prices and usage. Every write is audited.
+ * (and their tools), proxies, redeem codes, subscriptions, prices, invitation codes and usage. Every write is audited.
  */
 public final class AdminModule {
     private final List<Route<?>> routes;
@@ -29,6 +29,7 @@ public final class AdminModule {
         all.addAll(new RedeemCodeRoutes(ctx).routes());
         all.addAll(new SubscriptionRoutes(ctx).routes());
         all.addAll(new PriceRoutes(ctx).routes());
+        all.addAll(new InvitationCodeRoutes(ctx).routes());
         all.addAll(new UsageAdminRoutes(ctx).routes());
         this.routes = List.copyOf(all);
     }
