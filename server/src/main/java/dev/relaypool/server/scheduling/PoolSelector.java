@@ -159,8 +159,11 @@ public final class PoolSelector implements AccountSelector {
             return new Selection.NoneAvailable(GatewayError.MODEL_NOT_AVAILABLE, Duration.ZERO);
         }
         if (found.soonestRecovery().isPresent()) {
-            Duration wait = Duration.between(now, found.soonestRecovery().get());
-            return new Selection.NoneAvailable(GatewayError.UPSTREAM_RATE_LIMITED,
+            Cooldown soonest = found.soonestRecovery().get();
+            Duration wait = Duration.between(now, soonest.until());
+            // say what is really wrong: a rate limit is a 429, an account resting after an outage a 503
+            boolean limited = soonest.reason().equals(name(FailureClass.RATE_LIMITED));
+            return new Selection.NoneAvailable(limited ? GatewayError.UPSTREAM_RATE_LIMITED : GatewayError.NO_ACCOUNT_AVAILABLE,
                     wait.isNegative() ? Duration.ZERO : wait.plusMillis(999).truncatedTo(ChronoUnit.SECONDS));
         }
         return new Selection.NoneAvailable(GatewayError.NO_ACCOUNT_AVAILABLE, BUSY_RETRY_AFTER);
@@ -177,8 +180,7 @@ public final class PoolSelector implements AccountSelector {
     @Override
     public void onFailure(UpstreamAccount account, FailureClass failure, Optional<Duration> retryAfter) {
         settings.cooldowns().restFor(failure, retryAfter).ifPresent(rest -> {
-            Cooldown cooldown = coordination.cooldowns().coolDown(account.id(), clock.instant().plus(rest),
-                    failure.name().toLowerCase(Locale.ROOT));
+            Cooldown cooldown = coordination.cooldowns().coolDown(account.id(), clock.instant().plus(rest), name(failure));
             log.info("account {} cooling down until {} ({})", account.id(), cooldown.until(), cooldown.reason());
         });
         if (failure == FailureClass.AUTH_REJECTED) {
@@ -189,6 +191,10 @@ public final class PoolSelector implements AccountSelector {
     @Override
     public void onUpstreamHeaders(UpstreamAccount account, Function<String, String> header) {
         rateLimits.observe(account.id(), header);
+    }
+
+    private static String name(FailureClass failure) {
+        return failure.name().toLowerCase(Locale.ROOT);
     }
 
     private record Candidate(PooledAccount account, String upstreamModel, int inUse, Instant nextReset) {

@@ -138,8 +138,16 @@ class PoolSelectorTest {
         pool.add(1, 1, 3);
         pool.selector.onFailure(pool.accounts.get(0).upstream(), FailureClass.OVERLOADED, Optional.empty());
         Selection none = pool.selector.select(Pool.KEY, "m", Optional.empty(), Set.of());
-        assertThat(none).isEqualTo(new Selection.NoneAvailable(GatewayError.UPSTREAM_RATE_LIMITED,
-                CooldownPolicy.DEFAULTS.overloaded()));
+        assertThat(none).as("an outage is no rate limit").isEqualTo(new Selection.NoneAvailable(
+                GatewayError.NO_ACCOUNT_AVAILABLE, CooldownPolicy.DEFAULTS.overloaded()));
+    }
+
+    @Test
+    void aRequestWhoseOnlyAccountJustFailedIsToldWhenItComesBack() {
+        pool.add(1, 1, 3);
+        pool.selector.onFailure(pool.accounts.get(0).upstream(), FailureClass.RATE_LIMITED, Optional.of(Duration.ofSeconds(42)));
+        Selection none = pool.selector.select(Pool.KEY, "m", Optional.empty(), Set.of(1L));
+        assertThat(none).isEqualTo(new Selection.NoneAvailable(GatewayError.UPSTREAM_RATE_LIMITED, Duration.ofSeconds(42)));
     }
 
     @Test
