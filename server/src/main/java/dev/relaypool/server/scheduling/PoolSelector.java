@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class PoolSelector implements AccountSelector {
     private static final Logger log = LoggerFactory.getLogger(PoolSelector.class);
     private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+    /** Server errors this close together count as "in a row" (see {@link CooldownPolicy#firstServerError()}). */
+    private static final Duration SERVER_ERROR_STREAK = Duration.ofMinutes(5);
 
     public record Settings(Duration stickyTtl, Duration accountWait, int maxWaiters, CooldownPolicy cooldowns) {
         public static Settings from(RelaypoolConfig.Scheduling config) {
@@ -56,6 +58,8 @@ public final class PoolSelector implements AccountSelector {
     private final Settings settings;
     private final Clock clock;
     private final Map<Long, Long> lastUsedMillis = new ConcurrentHashMap<>();
+    /** Per node: when each account last had a server error with no success since. */
+    private final Map<Long, Instant> lastServerError = new ConcurrentHashMap<>();
     private final Consumer<UpstreamAccount> onAuthRejected;
 
     public PoolSelector(SchedulableAccounts accounts, Coordination coordination, LeaseRenewer renewer, RateLimitStates rateLimits,
@@ -173,13 +177,20 @@ public final class PoolSelector implements AccountSelector {
     @Override
     public void onSuccess(KeyContext key, Optional<String> session, UpstreamAccount account) {
         lastUsedMillis.put(account.id(), clock.millis());
+        lastServerError.remove(account.id());
         session.ifPresent(s -> coordination.stickyBindings().put(stickyKey(key, s), Long.toString(account.id()),
                 settings.stickyTtl()));
     }
 
     @Override
     public void onFailure(UpstreamAccount account, FailureClass failure, Optional<Duration> retryAfter) {
-        settings.cooldowns().restFor(failure, retryAfter).ifPresent(rest -> {
+        boolean repeated = true;
+        if (CooldownPolicy.escalates(failure)) {
+            Instant now = clock.instant();
+            Instant previous = lastServerError.put(account.id(), now);
+            repeated = previous != null && previous.plus(SERVER_ERROR_STREAK).isAfter(now);
+        }
+        settings.cooldowns().restFor(failure, retryAfter, repeated).ifPresent(rest -> {
             Cooldown cooldown = coordination.cooldowns().coolDown(account.id(), clock.instant().plus(rest), name(failure));
             log.info("account {} cooling down until {} ({})", account.id(), cooldown.until(), cooldown.reason());
         });

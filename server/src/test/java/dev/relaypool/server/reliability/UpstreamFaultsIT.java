@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,17 +33,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UpstreamFaultsIT {
     @RegisterExtension
     static final PostgresExtension postgres = new PostgresExtension();
-    static final Duration HEADER_TIMEOUT = Duration.ofMillis(800);
-    static RelayFixture relay;
+    private static final Duration HEADER_TIMEOUT = FaultRig.HEADER_TIMEOUT;
+    private static RelayFixture relay;
 
     @BeforeAll
-    static void start() {
-        relay = RelayFixture.start(postgres, Map.of(
-                "RELAYPOOL_GATEWAY_RESPONSE_HEADER_TIMEOUT_MS", Long.toString(HEADER_TIMEOUT.toMillis()),
-                "RELAYPOOL_GATEWAY_STREAM_IDLE_TIMEOUT_MS", "600",
-                "RELAYPOOL_GATEWAY_CONNECT_TIMEOUT_MS", "1000",
-                "RELAYPOOL_SCHEDULING_PROBE_INTERVAL_SECONDS", "0",
-                "RELAYPOOL_SCHEDULING_ACCOUNT_WAIT_MS", "300"));
+    static void start() throws Exception {
+        relay = FaultRig.startRelay(postgres);
+        FaultRig.warmUp(relay, postgres);
     }
 
     @AfterAll
@@ -54,9 +49,7 @@ class UpstreamFaultsIT {
 
     @BeforeEach
     void clean() {
-        relay.upstream.reset();
-        relay.upstream.setHangLimit(Duration.ofSeconds(5));
-        relay.upstream.setUsage(dev.relaypool.fake.Usage.of(1000, 200));
+        FaultRig.resetUpstream(relay);
     }
 
     /**

@@ -143,6 +143,25 @@ class PoolSelectorTest {
     }
 
     @Test
+    void aLoneServerErrorRestsBrieflyAndOneInARowRestsLong() {
+        pool.add(1, 1, 3);
+        var account = pool.accounts.get(0).upstream();
+        pool.selector.onFailure(account, FailureClass.SERVER_ERROR, Optional.empty());
+        assertThat(pool.coordination.cooldowns().get(1).orElseThrow().until())
+                .isEqualTo(pool.clock.instant().plus(CooldownPolicy.DEFAULTS.firstServerError()));
+        pool.clock.advance(Duration.ofSeconds(3));
+        pool.selector.onFailure(account, FailureClass.EMPTY_ANSWER, Optional.empty());
+        assertThat(pool.coordination.cooldowns().get(1).orElseThrow().until())
+                .isEqualTo(pool.clock.instant().plus(CooldownPolicy.DEFAULTS.serverError()));
+
+        pool.clock.advance(Duration.ofSeconds(31));
+        pool.selector.onSuccess(Pool.KEY, Optional.empty(), account);
+        pool.selector.onFailure(account, FailureClass.SERVER_ERROR, Optional.empty());
+        assertThat(pool.coordination.cooldowns().get(1).orElseThrow().until()).as("a success ends the streak")
+                .isEqualTo(pool.clock.instant().plus(CooldownPolicy.DEFAULTS.firstServerError()));
+    }
+
+    @Test
     void aRequestWhoseOnlyAccountJustFailedIsToldWhenItComesBack() {
         pool.add(1, 1, 3);
         pool.selector.onFailure(pool.accounts.get(0).upstream(), FailureClass.RATE_LIMITED, Optional.of(Duration.ofSeconds(42)));
