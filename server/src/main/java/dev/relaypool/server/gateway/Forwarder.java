@@ -61,7 +61,7 @@ final class Forwarder {
                         usage.record(ctx, envelope, null, null, status, TokenUsage.NONE, null, reason.code());
                         return;
                     }
-                    // when the pool can serve again (a cooldown of a tried account included) beats one provider's hint
+                    // without a provider's hint, the client still learns when the pool (tried accounts included) is back
                     poolBack = retryAfter.isZero() ? Optional.empty() : Optional.of(retryAfter);
                     break;
                 }
@@ -91,7 +91,7 @@ final class Forwarder {
             }
         }
         GatewayError error = last.failure().error();
-        int status = fail(exchange, sink, ctx.dialect(), error, poolBack.or(last::retryAfter));
+        int status = fail(exchange, sink, ctx.dialect(), error, last.retryAfter().isPresent() ? last.retryAfter() : poolBack);
         usage.record(ctx, envelope, last.account(), last.upstreamModel(), status, TokenUsage.NONE, null,
                 last.failure().name().toLowerCase(java.util.Locale.ROOT));
     }

@@ -41,40 +41,6 @@ final class FaultRig {
     final List<Long> accounts = new ArrayList<>();
     final List<String> credentials = new ArrayList<>();
 
-    /** Upstream waits short enough for a fast suite; no background probes (tests probe when they mean to). */
-    static final Duration HEADER_TIMEOUT = Duration.ofMillis(800);
-    static final Duration STREAM_IDLE = Duration.ofMillis(600);
-
-    static RelayFixture startRelay(PostgresExtension postgres) {
-        return RelayFixture.start(postgres, Map.of(
-                "RELAYPOOL_GATEWAY_RESPONSE_HEADER_TIMEOUT_MS", Long.toString(HEADER_TIMEOUT.toMillis()),
-                "RELAYPOOL_GATEWAY_STREAM_IDLE_TIMEOUT_MS", Long.toString(STREAM_IDLE.toMillis()),
-                "RELAYPOOL_GATEWAY_CONNECT_TIMEOUT_MS", "1000",
-                "RELAYPOOL_SCHEDULING_PROBE_INTERVAL_SECONDS", "0",
-                "RELAYPOOL_SCHEDULING_ACCOUNT_WAIT_MS", "300"));
-    }
-
-    /**
-     * One answered request per protocol, so that no scenario's time bound pays for a cold JVM (whose very first
-     * request can outlast the short header timeout: then a fresh throwaway pool tries again, a bounded few times).
-     */
-    static void warmUp(RelayFixture relay, PostgresExtension postgres) throws Exception {
-        for (Platform platform : Platform.values()) {
-            int status = 0;
-            for (int attempt = 0; attempt < 5 && status != 200; attempt++) {
-                status = new FaultRig(relay, postgres, platform, 1).send(true).status();
-            }
-            assertThat(status).as("warm-up of " + platform).isEqualTo(200);
-        }
-    }
-
-    /** The fake back to answering, quickly, with a fixed usage every row can be checked against. */
-    static void resetUpstream(RelayFixture relay) {
-        relay.upstream.reset();
-        relay.upstream.setHangLimit(Duration.ofSeconds(5));
-        relay.upstream.setUsage(dev.relaypool.fake.Usage.of(1000, 200));
-    }
-
     FaultRig(RelayFixture relay, PostgresExtension postgres, Platform platform, int poolSize) {
         this.relay = relay;
         this.postgres = postgres;

@@ -11,15 +11,12 @@ import dev.relaypool.server.scheduling.CooldownPolicy;
 import dev.relaypool.server.scheduling.PoolClient;
 import dev.relaypool.server.storage.schema.tables.records.UsageLogRecord;
 import dev.relaypool.server.testing.PostgresExtension;
-import dev.relaypool.server.testing.RelayFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,25 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UpstreamFaultsIT {
     @RegisterExtension
+    @Order(1)
     static final PostgresExtension postgres = new PostgresExtension();
-    private static final Duration HEADER_TIMEOUT = FaultRig.HEADER_TIMEOUT;
-    private static RelayFixture relay;
-
-    @BeforeAll
-    static void start() throws Exception {
-        relay = FaultRig.startRelay(postgres);
-        FaultRig.warmUp(relay, postgres);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        FaultRig.resetUpstream(relay);
-    }
+    @RegisterExtension
+    @Order(2) // needs the database
+    static final FaultRelay faults = new FaultRelay(postgres);
 
     /**
      * A fault on account A: the cooldown reason and length it earns, and what a client with no other account is told
@@ -91,14 +74,14 @@ class UpstreamFaultsIT {
     @ParameterizedTest(name = "pool of 2, {1}: {0}")
     @MethodSource("faultsByProtocol")
     void aFaultBeforeTheHeadersFailsOverOnceAndTrafficStaysAway(Fault fault, Platform platform) throws Exception {
-        FaultRig rig = new FaultRig(relay, postgres, platform, 2);
-        relay.upstream.forCredential(rig.a(), fault.behaviour());
+        FaultRig rig = faults.rig(platform, 2);
+        faults.upstream().forCredential(rig.a(), fault.behaviour());
         Instant before = Instant.now();
 
         long started = System.nanoTime();
         PoolClient.Answer first = rig.send(platform == Platform.ANTHROPIC);
         assertThat(millisSince(started)).as("within one header timeout and the answer")
-                .isLessThan(HEADER_TIMEOUT.toMillis() + 2_000);
+                .isLessThan(FaultRelay.HEADER_TIMEOUT.toMillis() + 2_000);
         PoolClient.Answer second = rig.send(false);
 
         assertThat(first.status()).isEqualTo(200);
@@ -122,13 +105,13 @@ class UpstreamFaultsIT {
     @MethodSource("faultsByProtocol")
     void aFaultOfTheOnlyAccountIsAClearErrorAndTheNextRequestWaitsOutTheRest(Fault fault, Platform platform)
             throws Exception {
-        FaultRig rig = new FaultRig(relay, postgres, platform, 1);
-        relay.upstream.forCredential(rig.a(), fault.behaviour());
+        FaultRig rig = faults.rig(platform, 1);
+        faults.upstream().forCredential(rig.a(), fault.behaviour());
         Instant before = Instant.now();
 
         long started = System.nanoTime();
         PoolClient.Answer first = rig.send(false);
-        assertThat(millisSince(started)).as("within one header timeout").isLessThan(HEADER_TIMEOUT.toMillis() + 1_500);
+        assertThat(millisSince(started)).as("within one header timeout").isLessThan(FaultRelay.HEADER_TIMEOUT.toMillis() + 1_500);
         PoolClient.Answer second = rig.send(false);
 
         int status = platform == Platform.ANTHROPIC ? fault.anthropicStatus() : fault.otherStatus();

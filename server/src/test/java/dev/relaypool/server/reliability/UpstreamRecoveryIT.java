@@ -9,15 +9,12 @@ import dev.relaypool.server.scheduling.CooldownPolicy;
 import dev.relaypool.server.scheduling.PoolClient;
 import dev.relaypool.server.storage.schema.tables.records.UsageLogRecord;
 import dev.relaypool.server.testing.PostgresExtension;
-import dev.relaypool.server.testing.RelayFixture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,24 +26,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UpstreamRecoveryIT {
     @RegisterExtension
+    @Order(1)
     static final PostgresExtension postgres = new PostgresExtension();
-    private static RelayFixture relay;
-
-    @BeforeAll
-    static void start() throws Exception {
-        relay = FaultRig.startRelay(postgres);
-        FaultRig.warmUp(relay, postgres);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
-
-    @BeforeEach
-    void clean() {
-        FaultRig.resetUpstream(relay);
-    }
+    @RegisterExtension
+    @Order(2) // needs the database
+    static final FaultRelay faults = new FaultRelay(postgres);
 
     static Stream<Arguments> pools() {
         List<Arguments> cases = new ArrayList<>();
@@ -60,8 +44,8 @@ class UpstreamRecoveryIT {
     @ParameterizedTest(name = "{0}, pool of {1}")
     @MethodSource("pools")
     void aLoneServerErrorCostsTheAccountOnlyAShortRest(Platform platform, int pool) throws Exception {
-        FaultRig rig = new FaultRig(relay, postgres, platform, pool);
-        relay.upstream.enqueue(Behaviour.serverError());
+        FaultRig rig = faults.rig(platform, pool);
+        faults.upstream().enqueue(Behaviour.serverError());
 
         PoolClient.Answer first = rig.send(true);
 
@@ -125,15 +109,15 @@ class UpstreamRecoveryIT {
     @MethodSource("rejections")
     void aRequestTheProviderRejectsIsNotRetriedAndTheClientGetsTheProvidersReason(Rejection rejection,
             Platform platform, int pool) throws Exception {
-        FaultRig rig = new FaultRig(relay, postgres, platform, pool);
-        relay.upstream.setDefault(rejection.behaviour());
+        FaultRig rig = faults.rig(platform, pool);
+        faults.upstream().setDefault(rejection.behaviour());
 
         PoolClient.Answer answer = rig.send(true);
 
         assertThat(answer.status()).isEqualTo(400);
         ProtocolErrors.assertEnvelope(platform, answer.body());
         assertThat(answer.body()).contains(rejection.reason(platform));
-        assertThat(relay.upstream.requests()).as("asked once, on one account").hasSize(1);
+        assertThat(faults.upstream().requests()).as("asked once, on one account").hasSize(1);
         assertThat(rig.cooldown(rig.a())).as("the account did nothing wrong").isEmpty();
         rig.assertLeasesReturned();
         UsageLogRecord row = rig.settledRows(1).getFirst();
@@ -144,11 +128,11 @@ class UpstreamRecoveryIT {
     @ParameterizedTest(name = "pool of {0}")
     @org.junit.jupiter.params.provider.ValueSource(ints = {2, 1})
     void anAccountThatFlapsLosesTrafficWhileDownAndGetsItBackWhenUp(int pool) throws Exception {
-        FaultRig rig = new FaultRig(relay, postgres, Platform.ANTHROPIC, pool);
+        FaultRig rig = faults.rig(Platform.ANTHROPIC, pool);
         Behaviour down = Behaviour.fail(ErrorKind.UNAVAILABLE);
         int expectedRows = 0;
         for (int flap = 0; flap < 2; flap++) {
-            relay.upstream.forCredential(rig.a(), down);
+            faults.upstream().forCredential(rig.a(), down);
             long hitsBefore = rig.hits(rig.a());
             for (int i = 0; i < 3; i++) {
                 PoolClient.Answer answer = rig.send(true);
@@ -158,12 +142,12 @@ class UpstreamRecoveryIT {
             }
             assertThat(rig.hits(rig.a()) - hitsBefore).as("A asked once, then left to rest").isEqualTo(1);
 
-            relay.upstream.forCredential(rig.a(), Behaviour.answer());
-            assertThat(relay.server.parts().scheduling().probeNow()).contains(rig.accountId(rig.a()));
+            faults.upstream().forCredential(rig.a(), Behaviour.answer());
+            assertThat(faults.relay().server.parts().scheduling().probeNow()).contains(rig.accountId(rig.a()));
             PoolClient.Answer back = rig.send(true);
             expectedRows++;
             assertThat(back.status()).isEqualTo(200);
-            assertThat(relay.upstream.lastRequest().credential()).as("traffic returns to A").isEqualTo(rig.a());
+            assertThat(faults.upstream().lastRequest().credential()).as("traffic returns to A").isEqualTo(rig.a());
         }
         rig.assertLeasesReturned();
         List<UsageLogRecord> rows = rig.settledRows(expectedRows);

@@ -8,14 +8,12 @@ import dev.relaypool.model.Platform;
 import dev.relaypool.server.scheduling.PoolClient;
 import dev.relaypool.server.storage.schema.tables.records.UsageLogRecord;
 import dev.relaypool.server.testing.PostgresExtension;
-import dev.relaypool.server.testing.RelayFixture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,24 +27,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UpstreamStreamFaultsIT {
     @RegisterExtension
+    @Order(1)
     static final PostgresExtension postgres = new PostgresExtension();
-    private static RelayFixture relay;
-
-    @BeforeAll
-    static void start() throws Exception {
-        relay = FaultRig.startRelay(postgres);
-        FaultRig.warmUp(relay, postgres);
-    }
-
-    @AfterAll
-    static void stop() {
-        relay.close();
-    }
+    @RegisterExtension
+    @Order(2) // needs the database
+    static final FaultRelay faults = new FaultRelay(postgres);
 
     @BeforeEach
     void clean() {
-        FaultRig.resetUpstream(relay);
-        relay.upstream.setReply("one two three four five six", 6);
+        faults.upstream().setReply("one two three four five six", 6);
     }
 
     /** {@code errorClass}: what the usage row says; null for a stream that completes despite the fault. */
@@ -78,13 +67,13 @@ class UpstreamStreamFaultsIT {
     @MethodSource("cases")
     void aStreamThatBreaksEndsWithAnInBandErrorAndIsBilledAsReported(StreamFault fault, Platform platform, int pool)
             throws Exception {
-        FaultRig rig = new FaultRig(relay, postgres, platform, pool);
-        relay.upstream.forCredential(rig.a(), fault.behaviour());
+        FaultRig rig = faults.rig(platform, pool);
+        faults.upstream().forCredential(rig.a(), fault.behaviour());
 
         long started = System.nanoTime();
         PoolClient.Answer answer = rig.send(true);
 
-        assertThat(millisSince(started)).as("no hang").isLessThan(FaultRig.STREAM_IDLE.toMillis() + 2_500);
+        assertThat(millisSince(started)).as("no hang").isLessThan(FaultRelay.STREAM_IDLE.toMillis() + 2_500);
         assertThat(answer.status()).as("the answer had begun").isEqualTo(200);
         ProtocolErrors.assertEndsWithInBandError(platform, answer.body());
         assertThat(rig.hits(rig.a())).isEqualTo(1);
@@ -106,8 +95,8 @@ class UpstreamStreamFaultsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("protocols")
     void aMalformedEventIsPassedOnAndTheRestOfTheStreamStillArrives(Platform platform) throws Exception {
-        FaultRig rig = new FaultRig(relay, postgres, platform, 2);
-        relay.upstream.forCredential(rig.a(), Behaviour.malformedAfter(2));
+        FaultRig rig = faults.rig(platform, 2);
+        faults.upstream().forCredential(rig.a(), Behaviour.malformedAfter(2));
 
         PoolClient.Answer answer = rig.send(true);
 
@@ -125,8 +114,8 @@ class UpstreamStreamFaultsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("protocols")
     void aSlowFirstTokenWithinTheIdleTimeoutIsWaitedForAndAnsweredInFull(Platform platform) throws Exception {
-        FaultRig rig = new FaultRig(relay, postgres, platform, 2);
-        relay.upstream.forCredential(rig.a(), Behaviour.slowFirstToken(FaultRig.STREAM_IDLE.dividedBy(2)));
+        FaultRig rig = faults.rig(platform, 2);
+        faults.upstream().forCredential(rig.a(), Behaviour.slowFirstToken(FaultRelay.STREAM_IDLE.dividedBy(2)));
 
         PoolClient.Answer answer = rig.send(true);
 
@@ -148,13 +137,13 @@ class UpstreamStreamFaultsIT {
     @ParameterizedTest(name = "{0}, pool of {1}")
     @MethodSource("protocolsAndPools")
     void aFirstTokenLaterThanTheIdleTimeoutEndsTheRequestWithinItsBudget(Platform platform, int pool) throws Exception {
-        FaultRig rig = new FaultRig(relay, postgres, platform, pool);
-        relay.upstream.forCredential(rig.a(), Behaviour.slowFirstToken(Duration.ofSeconds(3)));
+        FaultRig rig = faults.rig(platform, pool);
+        faults.upstream().forCredential(rig.a(), Behaviour.slowFirstToken(Duration.ofSeconds(3)));
 
         long started = System.nanoTime();
         PoolClient.Answer answer = rig.send(true);
 
-        assertThat(millisSince(started)).as("no hang").isLessThan(FaultRig.STREAM_IDLE.toMillis() + 2_000);
+        assertThat(millisSince(started)).as("no hang").isLessThan(FaultRelay.STREAM_IDLE.toMillis() + 2_000);
         rig.assertLeasesReturned();
         UsageLogRecord row = rig.settledRows(1).getFirst();
         if (platform != Platform.GEMINI) {
