@@ -16,18 +16,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The relay of a fault suite, per test class: started warm with upstream waits short enough for a fast suite and no
  * background probes (tests probe when they mean to); before each test the fake answers again, with a fixed usage
- * every row can be checked against. Register it after the class's {@link PostgresExtension}.
+ * every row can be checked against. It brings the class's own PostgreSQL database ({@link PostgresExtension}).
  */
 final class FaultRelay implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+    private final PostgresExtension postgres = new PostgresExtension(); // the class's own database, started first
     static final Duration HEADER_TIMEOUT = Duration.ofMillis(800);
     static final Duration STREAM_IDLE = Duration.ofMillis(600);
+    static final Duration HANG_LIMIT = Duration.ofSeconds(30);
+    /** Slack on top of a budget for a loaded machine; still far below the fake's hang limit. */
+    static final long SLACK_MILLIS = 4_000;
 
-    private final PostgresExtension postgres;
     private RelayFixture relay;
-
-    FaultRelay(PostgresExtension postgres) {
-        this.postgres = postgres;
-    }
 
     RelayFixture relay() {
         return relay;
@@ -43,6 +42,7 @@ final class FaultRelay implements BeforeAllCallback, AfterAllCallback, BeforeEac
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
+        postgres.beforeAll(context);
         relay = RelayFixture.start(postgres, Map.of(
                 "RELAYPOOL_GATEWAY_RESPONSE_HEADER_TIMEOUT_MS", Long.toString(HEADER_TIMEOUT.toMillis()),
                 "RELAYPOOL_GATEWAY_STREAM_IDLE_TIMEOUT_MS", Long.toString(STREAM_IDLE.toMillis()),
@@ -69,12 +69,17 @@ final class FaultRelay implements BeforeAllCallback, AfterAllCallback, BeforeEac
     @Override
     public void beforeEach(ExtensionContext context) {
         relay.upstream.reset();
-        relay.upstream.setHangLimit(Duration.ofSeconds(5));
+        // far beyond every relay budget: a request that only ends because the fake gave up shows as a hang
+        relay.upstream.setHangLimit(HANG_LIMIT);
         relay.upstream.setUsage(dev.relaypool.fake.Usage.of(1000, 200));
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
-        relay.close();
+    public void afterAll(ExtensionContext context) throws Exception {
+        try {
+            relay.close();
+        } finally {
+            postgres.afterAll(context);
+        }
     }
 }

@@ -8,13 +8,11 @@ import dev.relaypool.model.Platform;
 import dev.relaypool.server.scheduling.CooldownPolicy;
 import dev.relaypool.server.scheduling.PoolClient;
 import dev.relaypool.server.storage.schema.tables.records.UsageLogRecord;
-import dev.relaypool.server.testing.PostgresExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -26,11 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class UpstreamRecoveryIT {
     @RegisterExtension
-    @Order(1)
-    static final PostgresExtension postgres = new PostgresExtension();
-    @RegisterExtension
-    @Order(2) // needs the database
-    static final FaultRelay faults = new FaultRelay(postgres);
+    static final FaultRelay faults = new FaultRelay();
 
     static Stream<Arguments> pools() {
         List<Arguments> cases = new ArrayList<>();
