@@ -23,6 +23,8 @@ import org.apache.commons.io.FileUtils;
 final class CrashRun implements AutoCloseable {
     /** A slot held by a dead process frees itself after this long. */
     static final Duration LEASE_TTL = Duration.ofSeconds(5);
+    /** One per test JVM: a relay loads every account of its database, so tests sharing one must share the key. */
+    static final String MASTER_KEY = randomKey();
 
     final Path dataDir;
     final FakeUpstream upstream;
@@ -38,10 +40,8 @@ final class CrashRun implements AutoCloseable {
         upstream = FakeUpstream.start(0);
         upstream.setReply("one two three four five six seven eight", 8);
         upstream.setPacing(Duration.ofMillis(100)); // ~1 s per answer: many are mid-stream at any instant
-        byte[] masterKey = new byte[32];
-        new SecureRandom().nextBytes(masterKey);
         environment.put("RELAYPOOL_DATA_DIR", dataDir.resolve("data").toString());
-        environment.put("RELAYPOOL_SECURITY_MASTER_KEY", Base64.getEncoder().encodeToString(masterKey));
+        environment.put("RELAYPOOL_SECURITY_MASTER_KEY", MASTER_KEY);
         environment.put("RELAYPOOL_SECURITY_ALLOW_PRIVATE_UPSTREAMS", "true");
         environment.put("RELAYPOOL_SECURITY_ALLOW_HTTP_UPSTREAMS", "true");
         environment.put("RELAYPOOL_SCHEDULING_LEASE_TTL_SECONDS", Long.toString(LEASE_TTL.toSeconds()));
@@ -79,6 +79,12 @@ final class CrashRun implements AutoCloseable {
                 && (Load.completeIds(load.soFar()).size() < answers || upstream.openStreams() == 0)) {
             RelayProcess.sleep(50);
         }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     @Override

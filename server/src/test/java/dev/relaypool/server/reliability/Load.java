@@ -26,7 +26,16 @@ final class Load implements AutoCloseable {
     private static final int MAX_REQUESTS_PER_CLIENT = 400;
 
     /** What one client saw: the relay's request id (null when no headers came), status (0 = no answer). */
-    record Outcome(String requestId, int status, boolean complete, boolean stream, String body) {}
+    record Outcome(String requestId, int status, boolean complete, boolean stream, String body) {
+        /**
+         * Refused cleanly in the Anthropic protocol: a 503 error body, or, for a stream whose status line keep-alive
+         * pings had already sent while admission waited, an in-band error event before any content.
+         */
+        boolean refused() {
+            return status == 503 && body.contains("\"type\":\"error\"")
+                    || stream && status == 200 && body.contains("event: error") && !body.contains("message_start");
+        }
+    }
 
     private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30))
             .connectTimeout(Duration.ofSeconds(2)).connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
