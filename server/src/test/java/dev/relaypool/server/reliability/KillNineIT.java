@@ -56,7 +56,7 @@ class KillNineIT {
     @Test
     void restartsOverThePostgresLeftRunningByAKilledRelayWithTheEmbeddedDatabase() throws Exception {
         try (CrashRun run = new CrashRun()) {
-            int port = freePort();
+            int port = RelayProcess.freePort();
             run.environment.put("RELAYPOOL_DATABASE_EMBEDDED_PORT", Integer.toString(port));
             Books.Tenant tenant = run.seed(); // initdb, start and clean stop of the embedded PostgreSQL
             Path pgData = Path.of(run.environment.get("RELAYPOOL_DATA_DIR")).resolve("postgres");
@@ -104,7 +104,7 @@ class KillNineIT {
         ProcessHandle leftover;
         try (RelayProcess relay = run.startRelay()) {
             Load load = Load.start(run.relayUrl::get, tenant.key(), 12);
-            run.awaitBusy(load, 20);
+            run.awaitBusy(load, 12);
             assertThat(run.upstream.openStreams()).as("streams in flight at the kill").isPositive();
             relay.killNine();
             beforeKill = load.stop();
@@ -129,12 +129,6 @@ class KillNineIT {
             Books.assertReconciled(db, tenant, answered); // while the relay (and an embedded database) still runs
             redisView.ifPresent(view -> Outages.awaitNoLeases(view, tenant));
             assertThat(restarted.terminate(Duration.ofSeconds(30))).as("exit status after SIGTERM").isZero();
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
         }
     }
 }
