@@ -34,7 +34,7 @@ public final class SettlementQueue implements AutoCloseable {
     }
 
     public static final Settings DEFAULTS =
-            new Settings(10_000, 500, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(30));
+            new Settings(10_000, 500, Duration.ofMillis(200), Duration.ofMillis(100), Duration.ofSeconds(5));
 
     private final BatchWriter writer;
     private final Settings settings;
@@ -146,7 +146,9 @@ public final class SettlementQueue implements AutoCloseable {
                 return true;
             } catch (InterruptedException e) {
                 return false;
-            } catch (Exception e) {
+            } catch (Exception | AssertionError e) {
+                // AssertionError too: the PostgreSQL driver throws one when the connection dies inside a batch
+                // (seen in PostgresOutageIT); letting it escape would end this thread and settle nothing more
                 log.warn("Settling {} usage record(s) failed (attempt {}), retrying in {} ms: {}",
                         batch.size(), attempt, backoff.toMillis(), e.toString());
             }

@@ -133,15 +133,18 @@ final class Forwarder {
                         selector.onSuccess(ctx.key(), session, account);
                     }
                     Relay relay = new Relay(ctx.dialect(), sink, signal, ctx.startNanos(),
-                            envelope.addsUsage(ctx.endpoint()));
-                    return settle(ctx, envelope, chosen, relay.relay(response, envelope.stream()), session);
+                            envelope.addsUsage(ctx.endpoint()), (status, tokens, firstByte) -> usage.record(ctx,
+                                    envelope, account, chosen.upstreamModel(), status, tokens, firstByte, null));
+                    RelayResult result = relay.relay(response, envelope.stream());
+                    return settle(ctx, envelope, chosen, result, relay.completionReported());
                 }
             }
         }
     }
 
+    /** {@code recorded}: the relay already recorded the usage just before the answer's last bytes. */
     private LastFailure settle(RequestContext ctx, RequestEnvelope envelope, Selection.Chosen chosen, RelayResult result,
-                               Optional<String> session) {
+                               boolean recorded) {
         UpstreamAccount account = chosen.account();
         String upstreamModel = chosen.upstreamModel();
         switch (result) {
@@ -159,11 +162,16 @@ final class Forwarder {
                     selector.onFailure(account, brokenBy, Optional.empty());
                     log.warn("account {} stream broke after the first byte: {}", account.id(), brokenBy);
                 }
-                usage.record(ctx, envelope, account, upstreamModel, status, tokens, firstByte,
-                        brokenBy == null ? null : brokenBy.name().toLowerCase(java.util.Locale.ROOT));
+                if (!recorded) {
+                    usage.record(ctx, envelope, account, upstreamModel, status, tokens, firstByte,
+                            brokenBy == null ? null : brokenBy.name().toLowerCase(java.util.Locale.ROOT));
+                }
                 return null;
             }
             case RelayResult.ClientGone(int status, TokenUsage tokens, Long firstByte) -> {
+                if (recorded) { // left while the last bytes were being written: the answer is already billed
+                    return null;
+                }
                 usage.record(ctx, envelope, account, upstreamModel, firstByte == null ? 499 : status, tokens, firstByte,
                         "client_gone");
                 return null;

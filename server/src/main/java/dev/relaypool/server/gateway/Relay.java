@@ -5,6 +5,7 @@ import dev.relaypool.server.gateway.streaming.SseSplitter;
 import dev.relaypool.server.gateway.streaming.UsageTap;
 import dev.relaypool.server.gateway.upstream.CancelSignal;
 import dev.relaypool.server.gateway.upstream.HeaderPolicy;
+import dev.relaypool.server.usage.TokenUsage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,16 +34,40 @@ final class Relay {
     private final long startNanos;
     private final UsageTap tap;
     private final boolean withholdUsageEvent;
+    private final Completion completion;
     private Long firstByteMillis;
+    private boolean completionReported;
+
+    /**
+     * Told once, just before the bytes that complete a successful answer reach the client, so that the usage is
+     * journalled before the client can know it was answered: a crash after that point cannot lose the charge.
+     */
+    interface Completion {
+        void answered(int status, TokenUsage usage, Long firstByteMillis);
+    }
 
     /** {@code withholdUsageEvent}: the relay, not the client, asked for usage, so the client must not see it. */
-    Relay(Dialect dialect, ClientSink sink, CancelSignal signal, long startNanos, boolean withholdUsageEvent) {
+    Relay(Dialect dialect, ClientSink sink, CancelSignal signal, long startNanos, boolean withholdUsageEvent,
+          Completion completion) {
         this.dialect = dialect;
         this.sink = sink;
         this.signal = signal;
         this.startNanos = startNanos;
         this.tap = dialect.newUsageTap();
         this.withholdUsageEvent = withholdUsageEvent;
+        this.completion = completion;
+    }
+
+    /** Whether {@link Completion#answered} was called: the usage of this answer is then already recorded. */
+    boolean completionReported() {
+        return completionReported;
+    }
+
+    private void complete(int status) {
+        if (!completionReported) {
+            completionReported = true;
+            completion.answered(status, tap.usage(), firstByteMillis);
+        }
     }
 
     RelayResult relay(Response response, boolean streamRequested) {
@@ -137,6 +162,9 @@ final class Relay {
             tap.onBody(bytes);
         }
         sink.commit(response.code(), headersOf(response), bytes.length);
+        if (success) {
+            complete(response.code());
+        }
         try {
             sink.write(bytes);
         } catch (ClientSink.ClientDisconnected e) {
@@ -147,17 +175,25 @@ final class Relay {
 
     private void pass(Response response, SseEvent event) throws ClientSink.ClientDisconnected {
         tap.onEvent(event);
+        if (tap.sawEnd()) {
+            commitStream(response); // a final event that is also the first still gets its time to first byte
+            complete(response.code());
+        }
         if (!(withholdUsageEvent && dialect.isUsageOnly(event))) {
             send(response, event.raw());
         }
     }
 
     private void send(Response response, byte[] bytes) throws ClientSink.ClientDisconnected {
+        commitStream(response);
+        sink.write(bytes);
+    }
+
+    private void commitStream(Response response) {
         if (!sink.committed()) {
             sink.commit(response.code(), headersOf(response), -1);
             firstByteMillis = (System.nanoTime() - startNanos) / 1_000_000;
         }
-        sink.write(bytes);
     }
 
     private static List<Map.Entry<String, String>> headersOf(Response response) {

@@ -38,14 +38,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final PostgresControl control;
     private final int port;
     private final String password;
+    private final boolean durable;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private boolean closed;
 
-    private EmbeddedPostgres(PostgresControl control, int port, String password, FileChannel lockChannel, FileLock lock) {
+    private EmbeddedPostgres(PostgresControl control, int port, String password, boolean durable,
+                             FileChannel lockChannel, FileLock lock) {
         this.control = control;
         this.port = port;
         this.password = password;
+        this.durable = durable;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
@@ -67,7 +70,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             int chosenPort = port == 0 ? PostgresControl.freePort() : port;
             control.start(chosenPort, durable);
             log.info("Embedded PostgreSQL on 127.0.0.1:{}, data in {}", chosenPort, data);
-            return new EmbeddedPostgres(control, chosenPort, password, channel, lock);
+            return new EmbeddedPostgres(control, chosenPort, password, durable, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + data, e);
@@ -103,6 +106,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + name, e);
         }
+    }
+
+    /**
+     * Stops the server but keeps the data directory locked and the port: an outage, for tests of what its clients
+     * do meanwhile. {@link #resume()} starts it again on the same port.
+     */
+    public synchronized void suspend() {
+        if (!closed) {
+            control.stop();
+        }
+    }
+
+    /** Starts the server again after {@link #suspend()}; waits until it accepts connections. */
+    public synchronized void resume() {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        control.start(port, durable);
     }
 
     /** Stops the server (fast shutdown: open sessions are ended) and releases the data directory. Idempotent. */

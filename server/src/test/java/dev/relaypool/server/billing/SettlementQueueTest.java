@@ -74,6 +74,24 @@ class SettlementQueueTest {
     }
 
     @Test
+    void keepsSettlingAfterTheDriverThrowsAnAssertionErrorOnADeadConnection() {
+        InMemoryBatchWriter working = InMemoryBatchWriter.working();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        BatchWriter writer = batch -> {
+            if (calls.incrementAndGet() == 1) { // what pgjdbc throws when the connection dies inside a batch
+                throw new AssertionError("pgStatement.getConnection().getAutoCommit() should not throw");
+            }
+            working.write(batch);
+        };
+        try (SettlementQueue queue = new SettlementQueue(writer, settings(100, 10, Duration.ofSeconds(5)))) {
+            ids(5).forEach(id -> assertThat(queue.submit(answered(id))).isTrue());
+
+            assertThat(queue.flush(Duration.ofSeconds(10))).as("settled after the error").isTrue();
+            assertThat(working.deliveredInOrder()).containsExactlyElementsOf(ids(5));
+        }
+    }
+
+    @Test
     void refusesNewRecordsOnceClosed() {
         SettlementQueue queue = new SettlementQueue(InMemoryBatchWriter.working(), SettlementQueue.DEFAULTS);
         queue.close();

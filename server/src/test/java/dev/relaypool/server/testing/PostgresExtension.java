@@ -98,6 +98,19 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
                 config.metrics());
     }
 
+    /**
+     * A PostgreSQL outage: stops the server shared by this JVM's tests (so only for a test that runs alone, as
+     * Failsafe runs classes one at a time) until {@link #startServer()}, which brings it back on the same port.
+     */
+    public void stopServer() {
+        server().suspend();
+    }
+
+    /** Ends the outage {@link #stopServer()} began; returns once PostgreSQL accepts connections again. */
+    public void startServer() {
+        server().resume();
+    }
+
     private static synchronized EmbeddedPostgres server() {
         if (server == null) {
             Path dir;
