@@ -1,5 +1,6 @@
 package dev.relaypool.server.admin;
 
+import dev.relaypool.server.accounts.oauth.OAuthFlows;
 import dev.relaypool.server.api.Route;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.List;
 public final class AdminModule {
     private final List<Route<?>> routes;
 
-    public AdminModule(AdminContext ctx) {
+    /** {@code flows}: the OAuth sign-in of accounts, offered as {@code accounts/oauth/*}. */
+    public AdminModule(AdminContext ctx, OAuthFlows flows) {
         List<Route<?>> all = new ArrayList<>();
         all.addAll(new UserRoutes(ctx).routes());
         all.addAll(new UserKeyRoutes(ctx).routes());
@@ -23,6 +25,7 @@ public final class AdminModule {
         all.addAll(new SubscriptionRoutes(ctx).routes());
         all.addAll(new PriceRoutes(ctx).routes());
         all.addAll(new UsageAdminRoutes(ctx).routes());
+        all.addAll(new AccountOAuthRoutes(ctx, flows).routes());
         this.routes = List.copyOf(all);
     }
 
