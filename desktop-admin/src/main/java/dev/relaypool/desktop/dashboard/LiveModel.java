@@ -51,6 +51,7 @@ public final class LiveModel {
     private final Map<Long, String> keyNames = new HashMap<>();
     private final ObservableList<FeedRow> feed = FXCollections.observableArrayList();
     private final ObservableList<AccountHealth> accounts = FXCollections.observableArrayList();
+    private final java.util.Map<Long, dev.relaypool.model.admin.AccountWindows> windows = new java.util.concurrent.ConcurrentHashMap<>();
     private final StringProperty status = new SimpleStringProperty("Off");
     private final StringProperty requestsPerMinute = new SimpleStringProperty("0");
     private final StringProperty tokensPerMinute = new SimpleStringProperty("0");
@@ -81,6 +82,13 @@ public final class LiveModel {
     public StringProperty errorsProperty() { return errors; }
     public StringProperty concurrencyProperty() { return concurrency; }
     public StringProperty queueDepthProperty() { return queueDepth; }
+    /** The account's 5-hour window at the current tick, empty when it reported none. */
+    java.util.Optional<dev.relaypool.desktop.common.RateWindow> fiveHour(long accountId) {
+        var w = windows.get(accountId);
+        return w == null ? java.util.Optional.empty()
+                : dev.relaypool.desktop.common.RateWindow.of(w.fiveHour(), now.get() == null ? clock.instant() : now.get());
+    }
+
     /** Moves every second while live, so countdowns can redraw. */
     public javafx.beans.property.ReadOnlyObjectProperty<Instant> nowProperty() { return now; }
 
@@ -109,6 +117,12 @@ public final class LiveModel {
                 Instant now = clock.instant();
                 accounts.setAll(page.items().stream().map(a -> AccountHealth.of(a, now)).toList());
                 showConcurrency();
+            }
+        });
+        session.callServer((at, token) -> api.accounts().windows(at, token), result -> {
+            if (result instanceof ApiResult.Ok<java.util.List<dev.relaypool.model.admin.AccountWindows>>(var all)) {
+                windows.clear();
+                all.forEach(w -> windows.put(w.accountId(), w));
             }
         });
         session.callServer((at, token) -> api.users().list(at, token, LOOKUP), result -> {
