@@ -143,4 +143,23 @@ class DashboardViewModelTest {
         session.signOut();
         assertThat(dashboard.live().statusProperty().get()).isEqualTo("Off");
     }
+
+    @Test
+    void accountHealthShowsTheFiveHourWindowUntilItResets() {
+        signIn();
+
+        assertThat(dashboard.live().fiveHour(1)).hasValueSatisfying(w -> {
+            assertThat(w.used()).isEqualTo(0.42);
+            assertThat(w.label()).isEqualTo("42% used, resets in 1h 35m");
+        });
+        assertThat(dashboard.live().fiveHour(2)).hasValueSatisfying(w -> assertThat(w.warning()).isTrue());
+        assertThat(dashboard.live().fiveHour(3)).isEmpty();
+        for (int minute = 0; minute < 21; minute++) { // advance runs at most 1000 ticks at a time
+            executors.advance(Duration.ofMinutes(1));
+        }
+        assertThat(dashboard.live().fiveHour(2)).hasValueSatisfying(w -> {
+            assertThat(w.label()).isEqualTo("reset");
+            assertThat(w.used()).isZero();
+        });
+    }
 }
