@@ -12,6 +12,7 @@ import dev.relaypool.desktop.testing.MutableClock;
 import dev.relaypool.desktop.testing.StubAdminApi;
 import dev.relaypool.desktop.api.ServerEvent;
 import dev.relaypool.desktop.screenshots.DemoResources;
+import dev.relaypool.model.member.KeyView;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -161,5 +162,17 @@ class DashboardViewModelTest {
             assertThat(w.label()).isEqualTo("reset");
             assertThat(w.used()).isZero();
         });
+    }
+
+    @Test
+    void aKeyCreatedAfterTheDashboardOpenedShowsItsName() {
+        signIn();
+        KeyView first = resources.keys.getFirst();
+        resources.keys.add(new KeyView(9, first.userId(), first.groupId(), first.groupName(), "new laptop", "rp_77aa",
+                "active", null, null, java.math.BigDecimal.ZERO, clock.instant(), clock.instant()));
+
+        resources.emit(new ServerEvent("11", "request", request("r9", clock.instant(), 200, "0.01").data().replace("\"keyId\":1", "\"keyId\":9")));
+
+        assertThat(dashboard.live().feed().getFirst().key()).isEqualTo("new laptop");
     }
 }
