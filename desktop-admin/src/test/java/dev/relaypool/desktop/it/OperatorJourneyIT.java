@@ -111,7 +111,8 @@ class OperatorJourneyIT {
         assertThat(answer.statusCode()).isEqualTo(200);
 
         TableView<?> feed = robot.lookup("#liveFeed").queryTableView();
-        await(() -> !feed.getItems().isEmpty());
+        // the event carries ids; the new key's name is looked up when it first appears
+        await(() -> !feed.getItems().isEmpty() && row(feed, 0, "Key").getFirst().equals("laptop"));
         assertThat(row(feed, 0, "User", "Key", "Model", "Tokens", "Cost", "Status"))
                 .containsExactly(memberEmail, "laptop", MODEL, "1.2k", "$0.0060", "200");
     }
