@@ -121,13 +121,15 @@ public final class AccountsView extends VBox {
     private HBox fiveHour(AccountView a) {
         return viewModel.fiveHour(a).map(w -> {
             ProgressBar bar = new ProgressBar(w.used());
-            bar.setPrefWidth(60);
             if (w.warning()) {
                 bar.getStyleClass().add(Styles.WARNING);
             }
-            Label words = new Label(w.label());
+            bar.setPrefWidth(44);
+            Label words = new Label(w.compact());
             words.getStyleClass().add(Styles.TEXT_SMALL);
-            return new HBox(6, bar, words);
+            HBox cell = new HBox(6, bar, words);
+            Tooltip.install(cell, new Tooltip(w.label()));
+            return cell;
         }).orElseGet(HBox::new);
     }
 

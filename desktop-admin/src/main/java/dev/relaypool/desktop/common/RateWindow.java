@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * A provider's 5-hour window as a bar shows it: the share used (0..1, after its reset it reads as empty again) and
- * words such as "42% used, resets in 1:35:00". Shared by the accounts table and the dashboard's account health.
+ * words such as "42% used, resets in 1h 35m" (or, in a table cell, "42% · 1h 35m"). Shared by the accounts table and the dashboard's account health.
  */
-public record RateWindow(double used, String label, boolean warning) {
+public record RateWindow(double used, String label, String compact, boolean warning) {
     /** Empty when the account reported no window (API-key accounts, other providers). */
     public static Optional<RateWindow> of(AccountWindows.Window window, Instant now) {
         if (window == null) {
@@ -23,7 +23,9 @@ public record RateWindow(double used, String label, boolean warning) {
         String resets = reset || window.resetsAt() == null ? ""
                 : ", resets in " + Formatting.countdown(Duration.between(now, window.resetsAt()));
         boolean warning = !reset && !"allowed".equals(window.status());
-        return Optional.of(new RateWindow(used, share + resets, warning));
+        String compact = reset ? "reset" : (window.utilization() == null ? statusWords(window.status()) : Math.round(used * 100) + "%")
+                + (window.resetsAt() == null ? "" : " · " + Formatting.countdown(Duration.between(now, window.resetsAt())));
+        return Optional.of(new RateWindow(used, share + resets, compact, warning));
     }
 
     private static String statusWords(String status) {

@@ -132,6 +132,7 @@ class AccountsViewModelTest {
         assertThat(accounts.fiveHour(a)).hasValueSatisfying(w -> {
             assertThat(w.used()).isEqualTo(0.42);
             assertThat(w.label()).isEqualTo("42% used, resets in 1h 35m");
+            assertThat(w.compact()).isEqualTo("42% · 1h 35m");
             assertThat(w.warning()).isFalse();
         });
         assertThat(accounts.fiveHour(b)).hasValueSatisfying(w -> {
