@@ -182,7 +182,7 @@ public final class RelaypoolServer implements AutoCloseable {
                 auth.tokensValidAfter(), new PasswordHasher(), parts.events(), parts.addresses(), parts.redeem(),
                 parts.prices(), clock);
         List<Route<?>> routes = new ArrayList<>(auth.routes());
-        routes.addAll(new AdminModule(admin, config.security().proxyTestUrl()).routes());
+        routes.addAll(new AdminModule(admin, parts.oauth().flows(), config.security().proxyTestUrl()).routes());
         routes.addAll(new MemberModule(database, parts.keys(), parts.redeem(), clock).routes());
         routes.addAll(new EventStreamRoute(parts.events(), Duration.ofSeconds(15), Duration.ofMinutes(30)).routes());
         routes.addAll(AuditRoutes.routes(database));

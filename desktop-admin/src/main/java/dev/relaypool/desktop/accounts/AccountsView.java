@@ -8,11 +8,11 @@ import dev.relaypool.desktop.common.Formatting;
 import dev.relaypool.desktop.common.Forms;
 import dev.relaypool.desktop.common.Icons;
 import dev.relaypool.desktop.common.PagedTable;
+import dev.relaypool.desktop.oauth.OAuthDialog;
 import dev.relaypool.model.admin.AccountExport;
 import dev.relaypool.model.admin.AccountView;
 import java.io.File;
 import java.io.IOException;
-import java.time.Instant;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
@@ -48,26 +48,34 @@ public final class AccountsView extends VBox {
 
         Button add = Forms.button("_Add account", Feather.PLUS, "addAccount", Styles.ACCENT);
         add.setOnAction(e -> AccountDialog.open(getScene().getWindow(), viewModel.newForm()));
-        Button oauth = Forms.button("Add OAuth account", Feather.LOG_IN, "addOauthAccount", null);
-        oauth.setDisable(true);
-        oauth.setTooltip(new Tooltip("OAuth sign-in in an embedded browser comes in a later version."));
-        HBox oauthHolder = new HBox(oauth); // a disabled button shows no tooltip; its holder does
-        Tooltip.install(oauthHolder, oauth.getTooltip());
+        Button oauth = Forms.button("Add _OAuth account", Feather.LOG_IN, "addOauthAccount", null);
+        oauth.setTooltip(new Tooltip("Sign a subscription account in on the provider's page, inside the app"));
+        oauth.setOnAction(e -> OAuthDialog.open(getScene().getWindow(), viewModel.oauthSignIn()));
         Button exportButton = Forms.button("Export", Feather.DOWNLOAD, "exportAccounts", null);
         exportButton.setOnAction(e -> exportAccounts());
         Button importButton = Forms.button("Import", Feather.UPLOAD, "importAccounts", null);
         importButton.setOnAction(e -> importAccounts());
-        table.tools(status, platform, add, oauthHolder, exportButton, importButton);
+        table.tools(status, platform, add, oauth, exportButton, importButton);
 
         table.column("Name", AccountView::name, "name")
                 .column("Platform", a -> a.platform().wireName(), null)
-                .graphicColumn("Status", a -> Badges.status(stateOf(a)), "status")
+                .graphicColumn("Status", a -> Badges.status(viewModel.stateOf(a)), "status")
                 .column("Groups", viewModel::groupNames, null)
                 .column("Priority", a -> Integer.toString(a.priority()), "priority")
                 .graphicColumn("In use", AccountsView::load, null)
-                .column("Cooldown", a -> cooldown(a), null)
+                .graphicColumn("5h window", this::fiveHour, null)
+                .column("Cooldown", viewModel::cooldown, null)
                 .column("Last used", a -> Formatting.stamp(a.lastUsedAt(), zone), "lastUsedAt");
         viewModel.selectedProperty().bind(table.table().getSelectionModel().selectedItemProperty());
+        viewModel.nowProperty().subscribe(table.table()::refresh);
+        viewModel.windows().subscribe(table.table()::refresh);
+        sceneProperty().subscribe(scene -> {
+            if (scene == null) {
+                viewModel.stopTicking();
+            } else {
+                viewModel.startTicking();
+            }
+        });
         table.table().setRowFactory(view -> {
             javafx.scene.control.TableRow<AccountView> row = new javafx.scene.control.TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -110,19 +118,19 @@ public final class AccountsView extends VBox {
         return viewModel.selectedProperty().get();
     }
 
-    static String stateOf(AccountView a) {
-        if (!"active".equals(a.status())) {
-            return a.status();
-        }
-        return a.cooldownUntil() != null && a.cooldownUntil().isAfter(Instant.now()) ? "cooling down" : "active";
-    }
-
-    private static String cooldown(AccountView a) {
-        if (a.cooldownUntil() == null || !a.cooldownUntil().isAfter(Instant.now())) {
-            return "";
-        }
-        String left = Formatting.countdown(java.time.Duration.between(Instant.now(), a.cooldownUntil())) + " left";
-        return a.cooldownReason() == null || a.cooldownReason().isBlank() ? left : left + " (" + a.cooldownReason() + ")";
+    private HBox fiveHour(AccountView a) {
+        return viewModel.fiveHour(a).map(w -> {
+            ProgressBar bar = new ProgressBar(w.used());
+            if (w.warning()) {
+                bar.getStyleClass().add(Styles.WARNING);
+            }
+            bar.setPrefWidth(44);
+            Label words = new Label(w.compact());
+            words.getStyleClass().add(Styles.TEXT_SMALL);
+            HBox cell = new HBox(6, bar, words);
+            Tooltip.install(cell, new Tooltip(w.label()));
+            return cell;
+        }).orElseGet(HBox::new);
     }
 
     private static HBox load(AccountView a) {

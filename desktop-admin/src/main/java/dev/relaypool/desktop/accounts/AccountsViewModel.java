@@ -3,14 +3,23 @@ package dev.relaypool.desktop.accounts;
 import dev.relaypool.desktop.api.ApiResult;
 import dev.relaypool.desktop.api.ListQuery;
 import dev.relaypool.desktop.common.Action;
+import dev.relaypool.desktop.common.Cancellable;
+import dev.relaypool.desktop.common.Formatting;
+import dev.relaypool.desktop.common.RateWindow;
+import dev.relaypool.desktop.oauth.OAuthSignIn;
 import dev.relaypool.desktop.common.PagedList;
 import dev.relaypool.desktop.common.ScreenContext;
 import dev.relaypool.model.admin.AccountExport;
 import dev.relaypool.model.admin.AccountTestEvent;
 import dev.relaypool.model.admin.AccountView;
+import dev.relaypool.model.admin.AccountWindows;
 import dev.relaypool.model.admin.GroupView;
 import dev.relaypool.model.api.Page;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -21,6 +30,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /** The Accounts screen: the pool's upstream accounts, their state, and what an operator does to them. */
 public final class AccountsViewModel {
@@ -32,11 +42,15 @@ public final class AccountsViewModel {
     private final Map<Long, String> groupNames = new HashMap<>();
     private final StringProperty testLog = new SimpleStringProperty("");
     private final BooleanProperty testing = new SimpleBooleanProperty(false);
+    private final ObservableMap<Long, AccountWindows> windows = FXCollections.observableHashMap();
+    private final ObjectProperty<Instant> now = new SimpleObjectProperty<>();
+    private Cancellable ticker = Cancellable.NONE;
 
     public AccountsViewModel(ScreenContext context) {
         this.context = context;
         this.list = context.pagedList(context.api().accounts()::list);
         this.action = new Action(context);
+        this.now.set(context.clock().instant());
     }
 
     public PagedList<AccountView> list() { return list; }
@@ -45,9 +59,14 @@ public final class AccountsViewModel {
     public ObservableList<GroupView> groups() { return groups; }
     public StringProperty testLogProperty() { return testLog; }
     public BooleanProperty testingProperty() { return testing; }
+    /** The accounts' last reported rate-limit windows by account id. */
+    public ObservableMap<Long, AccountWindows> windows() { return windows; }
+    /** Moves every second while the screen shows, so cooldown countdowns and window resets redraw. */
+    public ObjectProperty<Instant> nowProperty() { return now; }
 
     public void load() {
         list.reload();
+        loadWindows();
         context.call((at, token) -> context.api().directory().groups(at, token, new ListQuery("", Map.of(), "name", false, 0, 500)), result -> {
             if (result instanceof ApiResult.Ok<Page<GroupView>>(Page<GroupView> page)) {
                 groups.setAll(page.items());
@@ -55,6 +74,58 @@ public final class AccountsViewModel {
                 page.items().forEach(g -> groupNames.put(g.id(), g.name()));
                 list.reload(); // group names in the table
             }
+        });
+    }
+
+    private void loadWindows() {
+        context.call((at, token) -> context.api().accounts().windows(at, token), result -> {
+            if (result instanceof ApiResult.Ok<List<AccountWindows>>(List<AccountWindows> all)) {
+                windows.clear();
+                all.forEach(w -> windows.put(w.accountId(), w));
+            }
+        });
+    }
+
+    /** Starts the one-second clock (the View calls this when it is shown, {@link #stopTicking()} when hidden). */
+    public void startTicking() {
+        ticker.cancel();
+        now.set(context.clock().instant());
+        ticker = context.async().later(Duration.ofSeconds(1), this::startTicking);
+    }
+
+    public void stopTicking() {
+        ticker.cancel();
+        ticker = Cancellable.NONE;
+    }
+
+    /** The account's 5-hour window as a bar shows it, empty when it reported none. */
+    public Optional<RateWindow> fiveHour(AccountView account) {
+        AccountWindows w = windows.get(account.id());
+        return w == null ? Optional.empty() : RateWindow.of(w.fiveHour(), now.get());
+    }
+
+    /** "active", "cooling down", "error", "disabled": a cooldown that ran out reads as active at once. */
+    public String stateOf(AccountView a) {
+        if (!"active".equals(a.status())) {
+            return a.status();
+        }
+        return a.cooldownUntil() != null && a.cooldownUntil().isAfter(now.get()) ? "cooling down" : "active";
+    }
+
+    /** "4:05 left (rate limited)" while cooling down, counting down with {@link #nowProperty()}; else empty. */
+    public String cooldown(AccountView a) {
+        if (a.cooldownUntil() == null || !a.cooldownUntil().isAfter(now.get())) {
+            return "";
+        }
+        String left = Formatting.countdown(Duration.between(now.get(), a.cooldownUntil())) + " left";
+        return a.cooldownReason() == null || a.cooldownReason().isBlank() ? left : left + " (" + a.cooldownReason() + ")";
+    }
+
+    /** A sign-in of a new OAuth account; a created account is added to the table. */
+    public OAuthSignIn oauthSignIn() {
+        return new OAuthSignIn(context, created -> {
+            action.noticeProperty().set(created.name() + " is connected.");
+            list.reload();
         });
     }
 

@@ -6,7 +6,11 @@ import dev.relaypool.model.admin.AccountExport;
 import dev.relaypool.model.admin.AccountTestEvent;
 import dev.relaypool.model.admin.AccountUpdateRequest;
 import dev.relaypool.model.admin.AccountView;
+import dev.relaypool.model.admin.AccountWindows;
 import dev.relaypool.model.admin.ImportResult;
+import dev.relaypool.model.admin.OAuthFinishRequest;
+import dev.relaypool.model.admin.OAuthStartRequest;
+import dev.relaypool.model.admin.OAuthStarted;
 import dev.relaypool.model.api.Page;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +18,7 @@ import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -104,5 +109,20 @@ public final class HttpAccountsApi implements AccountsApi {
     @Override
     public ApiResult<ImportResult> importAccounts(URI server, String token, AccountExport accounts) {
         return rest.send(server, token, "POST", BASE + "/import", accounts, new TypeReference<>() {});
+    }
+
+    @Override
+    public ApiResult<List<AccountWindows>> windows(URI server, String token) {
+        return rest.get(server, token, BASE + "/windows", Map.of(), new TypeReference<>() {});
+    }
+
+    @Override
+    public ApiResult<OAuthStarted> startOAuth(URI server, String token, OAuthStartRequest request) {
+        return rest.send(server, token, "POST", BASE + "/oauth/start", request, new TypeReference<>() {});
+    }
+
+    @Override
+    public ApiResult<AccountView> finishOAuth(URI server, String token, OAuthFinishRequest request) {
+        return rest.send(server, token, "POST", BASE + "/oauth/finish", request, new TypeReference<>() {});
     }
 }

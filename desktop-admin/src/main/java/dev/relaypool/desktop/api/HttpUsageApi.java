@@ -2,6 +2,7 @@ package dev.relaypool.desktop.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.relaypool.model.admin.DashboardBucket;
+import dev.relaypool.model.admin.UserUsage;
 import dev.relaypool.model.member.ModelUsage;
 import dev.relaypool.model.member.UsageRecordView;
 import dev.relaypool.model.api.Page;
@@ -46,6 +47,12 @@ public final class HttpUsageApi implements UsageApi {
     @Override
     public ApiResult<List<ModelUsage>> models(URI server, String token, Instant from, Instant to) {
         return rest.get(server, token, BASE + "/models", Map.of("from", from.toString(), "to", to.toString()),
+                new TypeReference<>() {});
+    }
+
+    @Override
+    public ApiResult<List<UserUsage>> users(URI server, String token, Instant from, Instant to) {
+        return rest.get(server, token, BASE + "/users", Map.of("from", from.toString(), "to", to.toString()),
                 new TypeReference<>() {});
     }
 }

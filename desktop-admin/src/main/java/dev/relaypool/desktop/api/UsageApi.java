@@ -1,6 +1,7 @@
 package dev.relaypool.desktop.api;
 
 import dev.relaypool.model.admin.DashboardBucket;
+import dev.relaypool.model.admin.UserUsage;
 import dev.relaypool.model.member.ModelUsage;
 import dev.relaypool.model.member.UsageRecordView;
 import dev.relaypool.model.api.Page;
@@ -23,4 +24,7 @@ public interface UsageApi {
     ApiResult<List<DashboardBucket>> series(URI server, String token, String bucket, Instant from, Instant to);
 
     ApiResult<List<ModelUsage>> models(URI server, String token, Instant from, Instant to);
+
+    /** Usage per member over the period, costliest first. */
+    ApiResult<List<UserUsage>> users(URI server, String token, Instant from, Instant to);
 }

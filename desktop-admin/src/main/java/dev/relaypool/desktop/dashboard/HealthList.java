@@ -27,18 +27,19 @@ final class HealthList extends VBox {
             protected void updateItem(AccountHealth account, boolean empty) {
                 super.updateItem(account, empty);
                 setText(null);
-                setGraphic(empty || account == null ? null : cell(account, live.nowProperty().get()));
+                setGraphic(empty || account == null ? null : cell(account, live));
             }
         });
         live.nowProperty().subscribe(list::refresh);
-        list.setPrefWidth(380);
+        list.setPrefWidth(440);
         list.setPrefHeight(260);
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, list);
         getStyleClass().add("dashboard-panel");
     }
 
-    private static HBox cell(AccountHealth account, Instant now) {
+    private static HBox cell(AccountHealth account, LiveModel live) {
+        Instant now = live.nowProperty().get();
         Circle dot = new Circle(5);
         dot.getStyleClass().addAll("health-dot", "health-" + account.state().name().toLowerCase(java.util.Locale.ROOT));
         Label name = new Label(account.name() + "  ·  " + account.platform());
@@ -52,7 +53,18 @@ final class HealthList extends VBox {
         load.setPrefWidth(70);
         Label loadText = new Label(account.inUse() + "/" + account.limit());
         loadText.getStyleClass().add(Styles.TEXT_SMALL);
-        HBox row = new HBox(10, dot, words, spacer, load, loadText);
+        VBox bars = new VBox(2, new HBox(6, load, loadText));
+        live.fiveHour(account.id()).ifPresent(w -> {
+            ProgressBar window = new ProgressBar(w.used());
+            window.setPrefWidth(70);
+            if (w.warning()) {
+                window.getStyleClass().add(Styles.WARNING);
+            }
+            Label windowText = new Label("5h " + w.label());
+            windowText.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            bars.getChildren().add(new HBox(6, window, windowText));
+        });
+        HBox row = new HBox(10, dot, words, spacer, bars);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

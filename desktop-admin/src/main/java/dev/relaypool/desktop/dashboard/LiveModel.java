@@ -9,12 +9,10 @@ import dev.relaypool.desktop.api.ServerEvent;
 import dev.relaypool.desktop.api.StreamStatus;
 import dev.relaypool.desktop.api.Subscription;
 import dev.relaypool.model.admin.AccountView;
-import dev.relaypool.model.admin.AdminUser;
 import dev.relaypool.model.admin.DashboardBucket;
 import dev.relaypool.model.admin.LiveAccountState;
 import dev.relaypool.model.admin.LiveRequest;
 import dev.relaypool.model.admin.LiveSnapshot;
-import dev.relaypool.model.member.KeyView;
 import dev.relaypool.desktop.common.Async;
 import dev.relaypool.desktop.common.Cancellable;
 import dev.relaypool.desktop.common.Formatting;
@@ -47,10 +45,10 @@ public final class LiveModel {
     private final Clock clock;
     private final ObjectMapper mapper = Json.mapper();
     private final LiveCounters counters;
-    private final Map<Long, String> userNames = new HashMap<>();
-    private final Map<Long, String> keyNames = new HashMap<>();
+    private final FeedNames names;
     private final ObservableList<FeedRow> feed = FXCollections.observableArrayList();
     private final ObservableList<AccountHealth> accounts = FXCollections.observableArrayList();
+    private final java.util.Map<Long, dev.relaypool.model.admin.AccountWindows> windows = new java.util.concurrent.ConcurrentHashMap<>();
     private final StringProperty status = new SimpleStringProperty("Off");
     private final StringProperty requestsPerMinute = new SimpleStringProperty("0");
     private final StringProperty tokensPerMinute = new SimpleStringProperty("0");
@@ -68,6 +66,7 @@ public final class LiveModel {
         this.api = api;
         this.async = async;
         this.clock = clock;
+        this.names = new FeedNames(session, api);
         this.counters = new LiveCounters(clock.getZone());
     }
 
@@ -81,6 +80,13 @@ public final class LiveModel {
     public StringProperty errorsProperty() { return errors; }
     public StringProperty concurrencyProperty() { return concurrency; }
     public StringProperty queueDepthProperty() { return queueDepth; }
+    /** The account's 5-hour window at the current tick, empty when it reported none. */
+    java.util.Optional<dev.relaypool.desktop.common.RateWindow> fiveHour(long accountId) {
+        var w = windows.get(accountId);
+        return w == null ? java.util.Optional.empty()
+                : dev.relaypool.desktop.common.RateWindow.of(w.fiveHour(), now.get() == null ? clock.instant() : now.get());
+    }
+
     /** Moves every second while live, so countdowns can redraw. */
     public javafx.beans.property.ReadOnlyObjectProperty<Instant> nowProperty() { return now; }
 
@@ -111,16 +117,13 @@ public final class LiveModel {
                 showConcurrency();
             }
         });
-        session.callServer((at, token) -> api.users().list(at, token, LOOKUP), result -> {
-            if (result instanceof ApiResult.Ok<dev.relaypool.model.api.Page<AdminUser>>(var page)) {
-                page.items().forEach(u -> userNames.put(u.id(), u.email()));
+        session.callServer((at, token) -> api.accounts().windows(at, token), result -> {
+            if (result instanceof ApiResult.Ok<java.util.List<dev.relaypool.model.admin.AccountWindows>>(var all)) {
+                windows.clear();
+                all.forEach(w -> windows.put(w.accountId(), w));
             }
         });
-        session.callServer((at, token) -> api.keys().list(at, token, LOOKUP), result -> {
-            if (result instanceof ApiResult.Ok<dev.relaypool.model.api.Page<KeyView>>(var page)) {
-                page.items().forEach(k -> keyNames.put(k.id(), k.name()));
-            }
-        });
+        names.load();
         Instant now = clock.instant();
         Instant midnight = LocalDate.ofInstant(now, clock.getZone()).atStartOfDay(clock.getZone()).toInstant();
         Instant from = midnight.isBefore(now.minus(Duration.ofHours(1))) ? midnight : now.minus(Duration.ofHours(1));
@@ -159,6 +162,8 @@ public final class LiveModel {
             case LiveRequest request -> {
                 counters.add(request);
                 feed.addFirst(row(request));
+                names.learn(request.userId(), request.keyId(), () -> feed.replaceAll(
+                        shown -> shown.requestId().equals(request.requestId()) ? row(request) : shown));
                 if (feed.size() > FEED_SIZE) {
                     feed.remove(FEED_SIZE, feed.size());
                 }
@@ -179,8 +184,7 @@ public final class LiveModel {
 
     private FeedRow row(LiveRequest r) {
         long total = r.inputTokens() + r.outputTokens() + r.cacheWriteTokens() + r.cacheReadTokens();
-        return new FeedRow(r.requestId(), r.at(), userNames.getOrDefault(r.userId(), "user " + r.userId()),
-                keyNames.getOrDefault(r.keyId(), "key " + r.keyId()), r.model() == null ? "" : r.model(),
+        return new FeedRow(r.requestId(), r.at(), names.user(r.userId()), names.key(r.keyId()), r.model() == null ? "" : r.model(),
                 Formatting.tokens(total), Formatting.money(r.cost()), r.latencyMs() + " ms", r.status());
     }
 

@@ -60,6 +60,10 @@ public final class DemoResources {
     public final List<String> uploads = new ArrayList<>();
     public ServerSettings settings = new ServerSettings(ServerSettings.CLOSED);
     public final List<InvitationCodeView> invitations = new ArrayList<>();
+    public final List<AccountWindows> windows = new ArrayList<>();
+    /** OAuth sign-ins finished, as the server received them; a code of {@code refused} is turned down. */
+    public final List<OAuthFinishRequest> oauthFinishes = new ArrayList<>();
+    public static final String OAUTH_REDIRECT = "https://relay.example/oauth/callback";
     private final List<Consumer<ServerEvent>> listeners = new CopyOnWriteArrayList<>();
     final Clock clock;
     public volatile boolean down;
@@ -94,6 +98,10 @@ public final class DemoResources {
         accounts.add(account(1, "Anthropic key A", Platform.ANTHROPIC, "active", 2, null, null, 1));
         accounts.add(account(2, "Anthropic key B", Platform.ANTHROPIC, "active", 0, now.plus(Duration.ofSeconds(245)), "rate limited", 1));
         accounts.add(account(3, "OpenAI org", Platform.OPENAI, "error", 0, null, null, 2));
+        windows.add(new AccountWindows(1, new AccountWindows.Window("allowed", 0.42, now.plus(Duration.ofMinutes(95))),
+                new AccountWindows.Window("allowed", 0.18, now.plus(Duration.ofDays(3))), now));
+        windows.add(new AccountWindows(2, new AccountWindows.Window("allowed_warning", 0.91, now.plus(Duration.ofMinutes(20))),
+                null, now));
         users.add(user(1, "grace@example.com", "Grace Hopper", "admin", "42.50"));
         users.add(user(2, "alan@example.com", "Alan Turing", "member", "12.0042"));
         users.add(user(3, "ada@example.com", "Ada Lovelace", "member", "0"));
@@ -203,6 +211,31 @@ public final class DemoResources {
         public ApiResult<ImportResult> importAccounts(URI server, String token, AccountExport export) {
             return ok(new ImportResult(export.accounts().size(), 0, List.of()));
         }
+
+        @Override
+        public ApiResult<List<AccountWindows>> windows(URI server, String token) {
+            return ok(List.copyOf(windows));
+        }
+
+        @Override
+        public ApiResult<OAuthStarted> startOAuth(URI server, String token, OAuthStartRequest r) {
+            String state = "state-" + nextId;
+            return ok(new OAuthStarted(URI.create("https://auth.example/authorize?response_type=code&client_id=relaypool"
+                    + "&redirect_uri=" + java.net.URLEncoder.encode(OAUTH_REDIRECT, StandardCharsets.UTF_8) + "&state=" + state),
+                    state, clock.instant().plus(Duration.ofMinutes(10))));
+        }
+
+        @Override
+        public ApiResult<AccountView> finishOAuth(URI server, String token, OAuthFinishRequest r) {
+            oauthFinishes.add(r);
+            if (r.code().contains("refused")) {
+                return new ApiResult.Failed<>(400, "the provider refused the code");
+            }
+            AccountView made = new AccountView(nextId++, "Claude Max", Platform.ANTHROPIC, "oauth", null, null, 3, 50,
+                    "active", true, Map.of(), null, "", List.of(), 0, null, null, null, clock.instant());
+            accounts.add(made);
+            return ok(made);
+        }
     }
 
     private final class Keys implements KeysApi {
@@ -309,6 +342,12 @@ public final class DemoResources {
             return ok(List.of(new ModelUsage("claude-sonnet-4", 820, 1_200_000, 300_000, 40_000, 2_000_000, new BigDecimal("14.20")),
                     new ModelUsage("claude-opus-4", 140, 400_000, 90_000, 10_000, 600_000, new BigDecimal("22.75")),
                     new ModelUsage("gpt-5", 300, 500_000, 120_000, 0, 0, new BigDecimal("6.10"))));
+        }
+
+        @Override
+        public ApiResult<List<UserUsage>> users(URI server, String token, Instant from, Instant to) {
+            return ok(List.of(new UserUsage(2, "alan@example.com", 900, 1_300_000, 330_000, 40_000, 2_100_000, new BigDecimal("24.90")),
+                    new UserUsage(3, "ada@example.com", 360, 800_000, 180_000, 10_000, 500_000, new BigDecimal("18.15"))));
         }
     }
 }

@@ -9,10 +9,10 @@ import javafx.scene.image.PixelFormat;
 import javax.imageio.ImageIO;
 
 /** Writes a JavaFX image as PNG through ImageIO, without the javafx-swing bridge. */
-final class PngWriter {
+public final class PngWriter {
     private PngWriter() {}
 
-    static void write(Image image, Path file) throws IOException {
+    public static void write(Image image, Path file) throws IOException {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];

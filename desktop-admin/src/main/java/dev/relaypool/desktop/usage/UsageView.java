@@ -4,10 +4,11 @@ import atlantafx.base.theme.Styles;
 import dev.relaypool.desktop.common.Formatting;
 import dev.relaypool.desktop.common.Forms;
 import dev.relaypool.desktop.common.PagedTable;
-import dev.relaypool.model.member.ModelUsage;
 import dev.relaypool.model.member.UsageRecordView;
 import java.io.File;
 import java.time.ZoneId;
+import java.util.function.Function;
+import javafx.collections.ObservableList;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -22,7 +23,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.feather.Feather;
 
-/** Usage records with filters, the per-model chart of the period and the CSV export. */
+/** Usage records with filters, the per-model and per-member charts of the period and the CSV export. */
 public final class UsageView extends VBox {
     public UsageView(UsageViewModel viewModel) {
         super(10);
@@ -71,21 +72,32 @@ public final class UsageView extends VBox {
         exportStatus.textProperty().bind(viewModel.exportStatusProperty());
         HBox exportRow = new HBox(8, progress, exportStatus, cancel);
 
-        BarChart<String, Number> perModel = new BarChart<>(new CategoryAxis(), new NumberAxis());
-        perModel.setId("usageByModel");
-        perModel.setTitle("Cost by model (USD)");
-        perModel.setAnimated(false);
-        perModel.setLegendVisible(false);
-        perModel.setMinHeight(220);
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        perModel.getData().add(series);
-        // a chart bar only: the amount itself stays exact in the table and the CSV
-        Runnable redraw = () -> series.getData().setAll(viewModel.models().stream()
-                .map(m -> new XYChart.Data<String, Number>(m.model(), m.cost().doubleValue())).toList());
-        viewModel.models().subscribe(redraw);
-        redraw.run(); // the models may have arrived before this view was built
+        // chart bars only: the amounts themselves stay exact in the table and the CSV
+        BarChart<String, Number> perModel = costChart("usageByModel", "Cost by model (USD)", viewModel.models(),
+                m -> new XYChart.Data<>(m.model(), m.cost().doubleValue()));
+        BarChart<String, Number> perUser = costChart("usageByUser", "Cost by member (USD)", viewModel.users(),
+                u -> new XYChart.Data<>(u.email().isBlank() ? "user " + u.userId() : u.email(), u.cost().doubleValue()));
+        HBox.setHgrow(perModel, Priority.ALWAYS);
+        HBox.setHgrow(perUser, Priority.ALWAYS);
+        HBox charts = new HBox(12, perModel, perUser);
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(table, Forms.errorLabel(viewModel.errorProperty()), exportRow, perModel);
+        getChildren().addAll(table, Forms.errorLabel(viewModel.errorProperty()), exportRow, charts);
+    }
+
+    private static <T> BarChart<String, Number> costChart(String id, String title, ObservableList<T> rows,
+                                                          Function<T, XYChart.Data<String, Number>> bar) {
+        BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        chart.setId(id);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setLegendVisible(false);
+        chart.setMinHeight(220);
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        chart.getData().add(series);
+        Runnable redraw = () -> series.getData().setAll(rows.stream().limit(12).map(bar).toList());
+        rows.subscribe(redraw);
+        redraw.run(); // the rows may have arrived before this view was built
+        return chart;
     }
 
     private static TextField small(String id, String prompt) {

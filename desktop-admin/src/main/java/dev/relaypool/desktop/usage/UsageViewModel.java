@@ -6,6 +6,7 @@ import dev.relaypool.desktop.api.RestClient;
 import dev.relaypool.desktop.common.PagedList;
 import dev.relaypool.desktop.common.PartFile;
 import dev.relaypool.desktop.common.ScreenContext;
+import dev.relaypool.model.admin.UserUsage;
 import dev.relaypool.model.member.ModelUsage;
 import dev.relaypool.model.member.UsageRecordView;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ public final class UsageViewModel {
     private final StringProperty from = new SimpleStringProperty("");
     private final StringProperty to = new SimpleStringProperty("");
     private final ObservableList<ModelUsage> models = FXCollections.observableArrayList();
+    private final ObservableList<UserUsage> users = FXCollections.observableArrayList();
     private final BooleanProperty exporting = new SimpleBooleanProperty(false);
     private final StringProperty exportStatus = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
@@ -49,13 +51,15 @@ public final class UsageViewModel {
     public StringProperty fromProperty() { return from; }
     public StringProperty toProperty() { return to; }
     public ObservableList<ModelUsage> models() { return models; }
+    /** Cost per member over the same period as {@link #models()}, costliest first. */
+    public ObservableList<UserUsage> users() { return users; }
     public BooleanProperty exportingProperty() { return exporting; }
     public StringProperty exportStatusProperty() { return exportStatus; }
     public StringProperty errorProperty() { return error; }
 
     public void load() {
         list.reload();
-        loadModels();
+        loadBreakdowns();
     }
 
     private void applyDates() {
@@ -68,10 +72,10 @@ public final class UsageViewModel {
         error.set("");
         list.filter("from").set(start == Instant.MIN ? "" : start.toString());
         list.filter("to").set(end == Instant.MAX ? "" : end.toString());
-        loadModels();
+        loadBreakdowns();
     }
 
-    private void loadModels() {
+    private void loadBreakdowns() {
         Instant now = context.clock().instant();
         Instant start = day(from.get(), 0);
         Instant end = day(to.get(), 1);
@@ -80,6 +84,11 @@ public final class UsageViewModel {
         context.call((at, token) -> context.api().usage().models(at, token, since, until), result -> {
             if (result instanceof ApiResult.Ok<List<ModelUsage>>(List<ModelUsage> got)) {
                 models.setAll(got);
+            }
+        });
+        context.call((at, token) -> context.api().usage().users(at, token, since, until), result -> {
+            if (result instanceof ApiResult.Ok<List<UserUsage>>(List<UserUsage> got)) {
+                users.setAll(got);
             }
         });
     }

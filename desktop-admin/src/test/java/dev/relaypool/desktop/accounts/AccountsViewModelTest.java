@@ -2,10 +2,12 @@ package dev.relaypool.desktop.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaypool.desktop.screenshots.DemoResources;
 import dev.relaypool.desktop.testing.ScreenFixture;
 import dev.relaypool.model.Platform;
 import dev.relaypool.model.admin.AccountTestEvent;
 import dev.relaypool.model.admin.AccountView;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class AccountsViewModelTest {
@@ -98,5 +100,57 @@ class AccountsViewModelTest {
         fx.server.down = true;
         accounts.load();
         assertThat(accounts.list().errorProperty().get()).startsWith("Cannot reach the server at http://127.0.0.1:9/");
+    }
+
+    @Test
+    void cooldownCountsDownEverySecondWhileShown() {
+        accounts.load();
+        AccountView cooling = accounts.list().items().get(1);
+        accounts.startTicking();
+
+        assertThat(accounts.stateOf(cooling)).isEqualTo("cooling down");
+        assertThat(accounts.cooldown(cooling)).isEqualTo("4:05 left (rate limited)");
+        fx.executors.advance(Duration.ofSeconds(5));
+        assertThat(accounts.cooldown(cooling)).isEqualTo("4:00 left (rate limited)");
+        fx.executors.advance(Duration.ofSeconds(240));
+        assertThat(accounts.stateOf(cooling)).isEqualTo("active");
+        assertThat(accounts.cooldown(cooling)).isEmpty();
+
+        accounts.stopTicking();
+        var stoppedAt = accounts.nowProperty().get();
+        fx.executors.advance(Duration.ofSeconds(5));
+        assertThat(accounts.nowProperty().get()).isEqualTo(stoppedAt);
+    }
+
+    @Test
+    void showsEachAccountsFiveHourWindow() {
+        accounts.load();
+        AccountView a = accounts.list().items().get(0);
+        AccountView b = accounts.list().items().get(1);
+        AccountView apiKeyOnly = accounts.list().items().get(2);
+
+        assertThat(accounts.fiveHour(a)).hasValueSatisfying(w -> {
+            assertThat(w.used()).isEqualTo(0.42);
+            assertThat(w.label()).isEqualTo("42% used, resets in 1h 35m");
+            assertThat(w.compact()).isEqualTo("42% · 1h 35m");
+            assertThat(w.warning()).isFalse();
+        });
+        assertThat(accounts.fiveHour(b)).hasValueSatisfying(w -> {
+            assertThat(w.label()).isEqualTo("91% used, resets in 20:00");
+            assertThat(w.warning()).isTrue();
+        });
+        assertThat(accounts.fiveHour(apiKeyOnly)).isEmpty();
+    }
+
+    @Test
+    void connectedOAuthAccountAppearsInTheTable() {
+        accounts.load();
+        var signIn = accounts.oauthSignIn();
+        signIn.nameProperty().set("Claude Max");
+        signIn.start();
+        signIn.browserAt(DemoResources.OAUTH_REDIRECT + "?code=abc&state=state-100");
+
+        assertThat(accounts.list().items()).extracting(AccountView::name).contains("Claude Max");
+        assertThat(accounts.action().noticeProperty().get()).isEqualTo("Claude Max is connected.");
     }
 }

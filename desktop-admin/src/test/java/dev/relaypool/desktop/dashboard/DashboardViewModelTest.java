@@ -12,6 +12,7 @@ import dev.relaypool.desktop.testing.MutableClock;
 import dev.relaypool.desktop.testing.StubAdminApi;
 import dev.relaypool.desktop.api.ServerEvent;
 import dev.relaypool.desktop.screenshots.DemoResources;
+import dev.relaypool.model.member.KeyView;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,5 +143,36 @@ class DashboardViewModelTest {
         signIn();
         session.signOut();
         assertThat(dashboard.live().statusProperty().get()).isEqualTo("Off");
+    }
+
+    @Test
+    void accountHealthShowsTheFiveHourWindowUntilItResets() {
+        signIn();
+
+        assertThat(dashboard.live().fiveHour(1)).hasValueSatisfying(w -> {
+            assertThat(w.used()).isEqualTo(0.42);
+            assertThat(w.label()).isEqualTo("42% used, resets in 1h 35m");
+        });
+        assertThat(dashboard.live().fiveHour(2)).hasValueSatisfying(w -> assertThat(w.warning()).isTrue());
+        assertThat(dashboard.live().fiveHour(3)).isEmpty();
+        for (int minute = 0; minute < 21; minute++) { // advance runs at most 1000 ticks at a time
+            executors.advance(Duration.ofMinutes(1));
+        }
+        assertThat(dashboard.live().fiveHour(2)).hasValueSatisfying(w -> {
+            assertThat(w.label()).isEqualTo("reset");
+            assertThat(w.used()).isZero();
+        });
+    }
+
+    @Test
+    void aKeyCreatedAfterTheDashboardOpenedShowsItsName() {
+        signIn();
+        KeyView first = resources.keys.getFirst();
+        resources.keys.add(new KeyView(9, first.userId(), first.groupId(), first.groupName(), "new laptop", "rp_77aa",
+                "active", null, null, java.math.BigDecimal.ZERO, clock.instant(), clock.instant()));
+
+        resources.emit(new ServerEvent("11", "request", request("r9", clock.instant(), 200, "0.01").data().replace("\"keyId\":1", "\"keyId\":9")));
+
+        assertThat(dashboard.live().feed().getFirst().key()).isEqualTo("new laptop");
     }
 }

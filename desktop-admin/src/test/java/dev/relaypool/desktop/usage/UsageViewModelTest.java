@@ -59,4 +59,13 @@ class UsageViewModelTest {
         assertThat(file).doesNotExist();
         assertThat(dir.resolve("usage.csv.part")).doesNotExist();
     }
+
+    @Test
+    void breaksCostDownPerModelAndPerMember() {
+        usage.load();
+
+        assertThat(usage.models()).extracting(m -> m.model()).contains("claude-opus-4", "claude-sonnet-4", "gpt-5");
+        assertThat(usage.users()).extracting(u -> u.email()).containsExactly("alan@example.com", "ada@example.com");
+        assertThat(usage.users().getFirst().cost()).isEqualByComparingTo("24.90");
+    }
 }

@@ -1,7 +1,7 @@
 package dev.relaypool.server.admin;
 
+import dev.relaypool.server.accounts.oauth.OAuthFlows;
 import dev.relaypool.server.api.Route;
-import dev.relaypool.server.config.ConfigOption;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +13,11 @@ import java.util.List;
 public final class AdminModule {
     private final List<Route<?>> routes;
 
-    public AdminModule(AdminContext ctx) {
-        this(ctx, URI.create(ConfigOption.SECURITY_PROXY_TEST_URL.defaultValue()));
-    }
-
-    /** {@code proxyTestUrl}: what the proxy connectivity test fetches unless the request names a URL. */
-    public AdminModule(AdminContext ctx, URI proxyTestUrl) {
+    /**
+     * {@code flows}: the OAuth sign-in of accounts, offered as {@code accounts/oauth/*}; {@code proxyTestUrl}: what
+     * the proxy connectivity test fetches unless the request names a URL.
+     */
+    public AdminModule(AdminContext ctx, OAuthFlows flows, URI proxyTestUrl) {
         List<Route<?>> all = new ArrayList<>();
         all.addAll(new UserRoutes(ctx).routes());
         all.addAll(new UserKeyRoutes(ctx).routes());
@@ -31,6 +30,7 @@ public final class AdminModule {
         all.addAll(new PriceRoutes(ctx).routes());
         all.addAll(new InvitationCodeRoutes(ctx).routes());
         all.addAll(new UsageAdminRoutes(ctx).routes());
+        all.addAll(new AccountOAuthRoutes(ctx, flows).routes());
         this.routes = List.copyOf(all);
     }
 

@@ -3,6 +3,7 @@ package dev.relaypool.server.admin;
 import static dev.relaypool.server.storage.schema.Tables.USAGE_LOG;
 
 import dev.relaypool.model.admin.DashboardBucket;
+import dev.relaypool.model.admin.UserUsage;
 import dev.relaypool.model.member.ModelUsage;
 import dev.relaypool.model.member.UsageRecordView;
 import dev.relaypool.server.api.Access;
@@ -28,7 +29,7 @@ import org.jooq.Cursor;
 
 /**
  * {@code /api/v1/admin/usage}: every member's requests (filterable), a CSV export streamed row by row from a
- * database cursor (never loaded whole), per-model totals and the dashboard series.
+ * database cursor (never loaded whole), per-model and per-member totals and the dashboard series.
  */
 final class UsageAdminRoutes {
     private static final String BASE = "/api/v1/admin/usage";
@@ -37,11 +38,13 @@ final class UsageAdminRoutes {
     private final AdminContext ctx;
     private final UsageReports reports;
     private final UsageSeries series;
+    private final UsageByUser byUser;
 
     UsageAdminRoutes(AdminContext ctx) {
         this.ctx = ctx;
         this.reports = new UsageReports(ctx.database());
         this.series = new UsageSeries(ctx.database());
+        this.byUser = new UsageByUser(ctx.database());
     }
 
     List<Route<?>> routes() {
@@ -56,6 +59,8 @@ final class UsageAdminRoutes {
                         String.class, Problems.guarded(this::export)),
                 Route.of("GET", BASE + "/models", Access.ADMIN, "Usage per model (" + filters + ")",
                         ApiTypes.listOf(ModelUsage.class), Problems.guarded(r -> ApiResponse.ok(reports.byModel(filter(query(r)))))),
+                Route.of("GET", BASE + "/users", Access.ADMIN, "Usage per member, costliest 200 (" + filters + ")",
+                        ApiTypes.listOf(UserUsage.class), Problems.guarded(r -> ApiResponse.ok(byUser.report(filter(query(r)))))),
                 Route.of("GET", BASE + "/series", Access.ADMIN,
                         "Dashboard series (?bucket=minute|hour|day&" + filters.substring(1) + ")",
                         ApiTypes.listOf(DashboardBucket.class), Problems.guarded(this::series)));

@@ -1,6 +1,7 @@
 package dev.relaypool.server.admin;
 
 import static dev.relaypool.server.storage.schema.Tables.AUDIT_LOG;
+import static dev.relaypool.server.storage.schema.Tables.UPSTREAM_ACCOUNTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relaypool.model.Platform;
@@ -8,6 +9,7 @@ import dev.relaypool.server.net.UpstreamAddressPolicy;
 import dev.relaypool.model.admin.AccountCreateRequest;
 import dev.relaypool.model.admin.AccountUpdateRequest;
 import dev.relaypool.model.admin.GroupMembership;
+import dev.relaypool.model.admin.OAuthStartRequest;
 import dev.relaypool.server.testing.ApiClient;
 import dev.relaypool.server.testing.ApiClient.Reply;
 import dev.relaypool.server.testing.PostgresExtension;
@@ -15,13 +17,17 @@ import dev.relaypool.server.testing.RelayFixture;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Upstream accounts through the admin API: write-only credentials, live state, tools, import/export. */
+/**
+ * Upstream accounts through the admin API: write-only credentials, live state, tools, import/export, rate-limit
+ * windows, OAuth start (the whole OAuth sign-in: desktop OAuthSignInIT).
+ */
 class AdminAccountsIT {
     @RegisterExtension
     static final PostgresExtension postgres = new PostgresExtension();
@@ -139,5 +145,31 @@ class AdminAccountsIT {
                 .hasMessageContaining("private");
         UpstreamAddressPolicy lenient = new UpstreamAddressPolicy(true, true, UpstreamAddressPolicy.Resolver.SYSTEM);
         assertThat(BaseUrls.check(lenient, "http://127.0.0.1:8080/")).isEqualTo("http://127.0.0.1:8080");
+    }
+
+    @Test
+    void listsEachAccountsLastReportedWindows() {
+        RelayFixture.Member member = relay.member(Platform.ANTHROPIC);
+        postgres.dsl().update(UPSTREAM_ACCOUNTS).set(UPSTREAM_ACCOUNTS.RATE_LIMIT_STATE, JSONB.valueOf("""
+                {"five_hour":{"status":"allowed_warning","resets_at":1767261600,"utilization":0.91},"observed_at":1767250000}"""))
+                .where(UPSTREAM_ACCOUNTS.ID.eq(member.accountId())).execute();
+
+        var windows = api.get("/api/v1/admin/accounts/windows", admin).body();
+
+        assertThat(windows).hasSize(1);
+        assertThat(windows.get(0).path("accountId").asLong()).isEqualTo(member.accountId());
+        assertThat(windows.get(0).path("fiveHour").path("status").asText()).isEqualTo("allowed_warning");
+        assertThat(windows.get(0).path("fiveHour").path("utilization").asDouble()).isEqualTo(0.91);
+        assertThat(windows.get(0).path("fiveHour").path("resetsAt").asText()).isEqualTo("2026-01-01T10:00:00Z");
+        assertThat(windows.get(0).path("sevenDay").isNull()).isTrue();
+    }
+
+    @Test
+    void startRefusesAPlatformWithoutAnOAuthClient() {
+        var reply = api.call("POST", "/api/v1/admin/accounts/oauth/start",
+                new OAuthStartRequest("Claude Max", Platform.ANTHROPIC, null, null, null), admin);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.text()).contains("needs your own OAuth client");
     }
 }

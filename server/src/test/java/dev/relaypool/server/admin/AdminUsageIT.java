@@ -115,4 +115,17 @@ class AdminUsageIT {
         assertThat(api.get("/api/v1/admin/usage/models?" + RANGE, admin).body().get(0).path("model").asText())
                 .isEqualTo("claude-a");
     }
+
+    @Test
+    void breaksUsageDownPerMemberCostliestFirst() {
+        Reply users = api.get("/api/v1/admin/usage/users?" + RANGE, admin);
+
+        assertThat(users.body()).hasSize(2);
+        assertThat(users.body().get(0).path("userId").asLong()).isEqualTo(ann.userId());
+        assertThat(users.body().get(0).path("requests").asInt()).isEqualTo(11);
+        assertThat(users.body().get(0).path("outputTokens").asInt()).isEqualTo(220);
+        assertThat(users.body().get(0).path("cost").decimalValue()).isEqualByComparingTo("0.0135802458");
+        assertThat(users.body().get(0).path("email").asText()).startsWith("member");
+        assertThat(users.body().get(1).path("userId").asLong()).isEqualTo(bob.userId());
+    }
 }
