@@ -16,6 +16,7 @@ import dev.relaypool.server.events.LiveEventSink;
 import dev.relaypool.server.events.LiveEvents;
 import dev.relaypool.server.members.MemberModule;
 import dev.relaypool.server.usage.UsageRecord;
+import dev.relaypool.server.usage.rollup.RollupPruner;
 import dev.relaypool.server.api.RouteTable;
 import dev.relaypool.server.api.TrustedProxies;
 import dev.relaypool.server.auth.AuthModule;
@@ -125,6 +126,8 @@ public final class RelaypoolServer implements AutoCloseable {
             UsageSettlement settlement = open(opened, new UsageSettlement(UsageJournal.open(config.dataDir()),
                     new PostgresBatchWriter(database, calculator, config.billing().mode(), clock),
                     SettlementQueue.DEFAULTS));
+            open(opened, new RollupPruner(database, coordination.locks(), config.billing().minuteRollupRetention(),
+                    clock).start());
             int replayed = settlement.recover();
             if (replayed > 0) {
                 log.info("Replayed {} usage records from the journal", replayed);
