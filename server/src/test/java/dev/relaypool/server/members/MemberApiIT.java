@@ -12,6 +12,7 @@ import dev.relaypool.server.testing.ApiClient;
 import dev.relaypool.server.testing.ApiClient.Reply;
 import dev.relaypool.server.testing.ApiClient.SignedIn;
 import dev.relaypool.server.testing.PostgresExtension;
+import dev.relaypool.server.usage.rollup.RollupWriter;
 import dev.relaypool.server.testing.RelayFixture;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -149,12 +150,15 @@ class MemberApiIT {
         assertThat(api.get("/api/v1/balance", ann.token()).body().path("balance").decimalValue()).isEqualByComparingTo("3.5");
     }
 
+    /** A usage row as the settlement batch writes it: into usage_log and its rollups. */
     private static void usage(long user, long key, long group, String model, long outputTokens) {
-        postgres.dsl().insertInto(USAGE_LOG).set(USAGE_LOG.REQUEST_ID, "req-" + System.nanoTime())
+        long id = postgres.dsl().insertInto(USAGE_LOG).set(USAGE_LOG.REQUEST_ID, "req-" + System.nanoTime())
                 .set(USAGE_LOG.USER_ID, user).set(USAGE_LOG.API_KEY_ID, key).set(USAGE_LOG.GROUP_ID, group)
                 .set(USAGE_LOG.PLATFORM, "anthropic").set(USAGE_LOG.ENDPOINT, "/v1/messages")
                 .set(USAGE_LOG.REQUESTED_MODEL, model).set(USAGE_LOG.STREAM, false).set(USAGE_LOG.STATUS_CODE, 200)
                 .set(USAGE_LOG.OUTPUT_TOKENS, outputTokens).set(USAGE_LOG.BILLING_TYPE, "balance")
-                .set(USAGE_LOG.DURATION_MS, 100L).set(USAGE_LOG.CREATED_AT, OffsetDateTime.now()).execute();
+                .set(USAGE_LOG.DURATION_MS, 100L).set(USAGE_LOG.CREATED_AT, OffsetDateTime.now())
+                .returning(USAGE_LOG.ID).fetchSingle().getId();
+        RollupWriter.add(postgres.dsl(), List.of(id));
     }
 }
