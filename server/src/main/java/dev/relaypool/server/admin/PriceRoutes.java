@@ -3,7 +3,6 @@ package dev.relaypool.server.admin;
 import static dev.relaypool.server.storage.schema.Tables.PRICE_CATALOGUES;
 import static dev.relaypool.server.storage.schema.Tables.PRICE_OVERRIDES;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaypool.model.admin.PriceCatalogueInfo;
 import dev.relaypool.model.admin.PriceOverride;
 import dev.relaypool.server.api.Access;
@@ -11,6 +10,7 @@ import dev.relaypool.server.api.ApiRequest;
 import dev.relaypool.server.api.ApiResponse;
 import dev.relaypool.server.api.Route;
 import dev.relaypool.server.audit.Audit;
+import dev.relaypool.server.billing.CatalogueDocument;
 import dev.relaypool.server.billing.CatalogueParse;
 import dev.relaypool.server.billing.PriceBook;
 import dev.relaypool.server.billing.PriceCatalogue;
@@ -40,7 +40,7 @@ final class PriceRoutes {
                         PriceCatalogueInfo.class, Problems.guarded(r -> ApiResponse.ok(info()))),
                 Route.of("POST", BASE + "/catalogue", Access.ADMIN,
                         "Upload a price catalogue (LiteLLM JSON; ?mode=replace|extend the bundled one, default extend)",
-                        JsonNode.class, PriceCatalogueInfo.class, Problems.guarded(this::upload)),
+                        CatalogueDocument.class, PriceCatalogueInfo.class, Problems.guarded(this::upload)),
                 Route.of("PUT", BASE + "/{model}", Access.ADMIN, "Set a model's override (USD per million tokens)",
                         PriceOverride.class, PriceOverride.class, Problems.guarded(this::put)),
                 Route.of("DELETE", BASE + "/{model}", Access.ADMIN, "Remove a model's override", Void.class,
@@ -57,14 +57,14 @@ final class PriceRoutes {
                 .orElseGet(() -> new PriceCatalogueInfo("bundled", null, ctx.prices().get().catalogue().size(), overrides));
     }
 
-    private ApiResponse upload(ApiRequest<JsonNode> request) {
+    private ApiResponse upload(ApiRequest<CatalogueDocument> request) {
         String mode = request.queryParameter("mode").orElse("extend");
         String source = switch (mode) {
             case "replace" -> PriceBook.REPLACE;
             case "extend" -> PriceBook.EXTEND;
             default -> throw Problems.badRequest("mode must be replace or extend");
         };
-        String json = request.body().toString();
+        String json = request.body().json(); // as written: a JsonNode round trip would cut prices to a double
         int models = switch (PriceCatalogue.parse(json)) {
             case CatalogueParse.Valid valid -> valid.catalogue().size();
             case CatalogueParse.Invalid invalid -> throw Problems.badRequest("catalogue refused: " + invalid.message());
