@@ -12,9 +12,9 @@ SELECT '{0,1,2,3,4,5,6,7,8,9,10,12,14,16,19,22,26,31,37,44,52,62,74,88,105,126,1
 943129,1131754,1358104,1629724,1955668,2346801,2816161,3379393,4055271,4866325,5839590,7007508,8409009}'::BIGINT[]
 $$;
 
--- The histogram bucket (1-based) of a value in ms.
+-- The histogram bucket (1-based) of a value in ms (width_bucket: a binary search over the lower bounds).
 CREATE FUNCTION rollup_bucket(ms BIGINT) RETURNS INTEGER LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-SELECT greatest(1, (SELECT count(*)::INTEGER FROM unnest(rollup_bounds()) AS b WHERE b <= ms))
+SELECT greatest(1, width_bucket(ms, rollup_bounds()))
 $$;
 
 -- Element-wise sum of two histograms (a missing element counts 0).
