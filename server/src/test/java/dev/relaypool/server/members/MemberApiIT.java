@@ -126,6 +126,10 @@ class MemberApiIT {
         Reply daily = api.get("/api/v1/usage/daily", ann.token());
         assertThat(daily.body().get(0).path("requests").asInt()).isEqualTo(2);
         assertThat(daily.body().get(0).path("outputTokens").asInt()).isEqualTo(105);
+        Reply ownKey = api.get("/api/v1/usage/series?bucket=day&keyId=" + annKey, ann.token());
+        assertThat(ownKey.body().get(0).path("requests").asInt()).isEqualTo(2);
+        assertThat(ownKey.body().get(0).path("latencyP90Ms").asLong()).isEqualTo(96); // 100 ms in [88, 105)
+        assertThat(api.get("/api/v1/usage/series?bucket=day&keyId=" + bobKey, ann.token()).body()).isEmpty();
     }
 
     @Test
