@@ -17,6 +17,7 @@ import dev.relaypool.server.events.LiveEventSink;
 import dev.relaypool.server.events.LiveEvents;
 import dev.relaypool.server.members.MemberModule;
 import dev.relaypool.server.usage.UsageRecord;
+import dev.relaypool.server.usage.rollup.RollupPruner;
 import dev.relaypool.server.api.RouteTable;
 import dev.relaypool.server.api.TrustedProxies;
 import dev.relaypool.server.auth.AuthModule;
@@ -87,7 +88,7 @@ public final class RelaypoolServer implements AutoCloseable {
                         Proxies proxies, OAuthAccounts oauth, PoolSelector selector, LeaseRenewer renewer,
                         Admission admission, RedeemCodes redeem, UsageSettlement settlement, GatewayRoutes gateway,
                         Scheduling scheduling, LiveEvents events, AccountWatch watch, PriceBook prices,
-                        UpstreamAddressPolicy addresses, RelayMetrics metrics) {}
+                        UpstreamAddressPolicy addresses, RelayMetrics metrics, RollupPruner rollupPruner) {}
 
     private RelaypoolServer(RelaypoolConfig config, Parts parts, GracefulShutdownHandler graceful, Undertow undertow) {
         this.config = config;
@@ -128,6 +129,8 @@ public final class RelaypoolServer implements AutoCloseable {
             UsageSettlement settlement = open(opened, new UsageSettlement(UsageJournal.open(config.dataDir()),
                     new PostgresBatchWriter(database, calculator, config.billing().mode(), clock),
                     SettlementQueue.DEFAULTS));
+            RollupPruner rollupPruner = open(opened, new RollupPruner(database, coordination.locks(),
+                    config.billing().minuteRollupRetention(), clock).start());
             int replayed = settlement.recover();
             if (replayed > 0) {
                 log.info("Replayed {} usage records from the journal", replayed);
@@ -147,7 +150,8 @@ public final class RelaypoolServer implements AutoCloseable {
                     clock, gate)));
             AccountWatch watch = open(opened, new AccountWatch(database, coordination, events, clock, Duration.ofSeconds(5)));
             Parts parts = new Parts(database, coordination, keys, accounts, proxies, oauth, selector, renewer,
-                    admission, redeem, settlement, gateway, scheduling, events, watch, prices, addresses, metrics);
+                    admission, redeem, settlement, gateway, scheduling, events, watch, prices, addresses, metrics,
+                    rollupPruner);
 
             List<String> corsOrigins = config.server().corsOrigins();
             PathHandler routes = new PathHandler(new CorsHandler(corsOrigins, gateway.handler()))
@@ -266,7 +270,7 @@ public final class RelaypoolServer implements AutoCloseable {
         // database and coordination can still take their last state; then accounts, settlement (already flushed),
         // coordination, the database last
         closeAll(List.of(parts.database(), parts.coordination(), parts.prices(), parts.settlement(), parts.accounts(),
-                parts.scheduling(), parts.oauth(), parts.watch(), parts.events(), parts.metrics()));
+                parts.scheduling(), parts.oauth(), parts.watch(), parts.events(), parts.metrics(), parts.rollupPruner()));
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

@@ -3,7 +3,6 @@ package dev.relaypool.server.admin;
 import static dev.relaypool.server.storage.schema.Tables.PRICE_CATALOGUES;
 import static dev.relaypool.server.storage.schema.Tables.PRICE_OVERRIDES;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaypool.model.Platform;
 import dev.relaypool.model.admin.CataloguePrice;
 import dev.relaypool.model.admin.PriceCatalogueInfo;
@@ -15,6 +14,7 @@ import dev.relaypool.server.api.Route;
 import dev.relaypool.server.audit.Audit;
 import dev.relaypool.server.api.ApiTypes;
 import dev.relaypool.server.billing.BucketPrices;
+import dev.relaypool.server.billing.CatalogueDocument;
 import dev.relaypool.server.billing.CatalogueParse;
 import dev.relaypool.server.billing.ModelPrice;
 import dev.relaypool.server.billing.Pricing;
@@ -48,7 +48,7 @@ final class PriceRoutes {
                         PriceCatalogueInfo.class, Problems.guarded(r -> ApiResponse.ok(info()))),
                 Route.of("POST", BASE + "/catalogue", Access.ADMIN,
                         "Upload a price catalogue (LiteLLM JSON; ?mode=replace|extend the bundled one, default extend)",
-                        JsonNode.class, PriceCatalogueInfo.class, Problems.guarded(this::upload)),
+                        CatalogueDocument.class, PriceCatalogueInfo.class, Problems.guarded(this::upload)),
                 Route.of("GET", BASE + "/models", Access.ADMIN,
                         "Model prices in force, USD per million tokens (?q=, paginated, sorted by model)",
                         ApiTypes.pageOf(CataloguePrice.class), Problems.guarded(this::models)),
@@ -97,14 +97,14 @@ final class PriceRoutes {
         return perToken == null ? null : perToken.movePointRight(6).stripTrailingZeros();
     }
 
-    private ApiResponse upload(ApiRequest<JsonNode> request) {
+    private ApiResponse upload(ApiRequest<CatalogueDocument> request) {
         String mode = request.queryParameter("mode").orElse("extend");
         String source = switch (mode) {
             case "replace" -> PriceBook.REPLACE;
             case "extend" -> PriceBook.EXTEND;
             default -> throw Problems.badRequest("mode must be replace or extend");
         };
-        String json = request.body().toString();
+        String json = request.body().json(); // as written: a JsonNode round trip would cut prices to a double
         int models = switch (PriceCatalogue.parse(json)) {
             case CatalogueParse.Valid valid -> valid.catalogue().size();
             case CatalogueParse.Invalid invalid -> throw Problems.badRequest("catalogue refused: " + invalid.message());

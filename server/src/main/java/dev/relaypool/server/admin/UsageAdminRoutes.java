@@ -62,7 +62,8 @@ final class UsageAdminRoutes {
                 Route.of("GET", BASE + "/users", Access.ADMIN, "Usage per member, costliest 200 (" + filters + ")",
                         ApiTypes.listOf(UserUsage.class), Problems.guarded(r -> ApiResponse.ok(byUser.report(filter(query(r)))))),
                 Route.of("GET", BASE + "/series", Access.ADMIN,
-                        "Dashboard series (?bucket=minute|hour|day&" + filters.substring(1) + ")",
+                        "Dashboard series from the rollups (?bucket=minute|hour|day&from=&to=, at most one of"
+                                + " userId, keyId, accountId, groupId, model)",
                         ApiTypes.listOf(DashboardBucket.class), Problems.guarded(this::series)));
     }
 
@@ -75,10 +76,7 @@ final class UsageAdminRoutes {
     }
 
     private ApiResponse series(ApiRequest<Void> request) {
-        PageQuery page = query(request);
-        UsageSeries.Bucket bucket = UsageSeries.Bucket.parse(page.param("bucket").orElse("hour"));
-        UsageFilter filter = UsageFilter.admin(page, ctx.clock().instant(), bucket.defaultWindow());
-        return ApiResponse.ok(series.buckets(filter, bucket));
+        return ApiResponse.ok(series.buckets(query(request), ctx.clock().instant()));
     }
 
     private ApiResponse export(ApiRequest<Void> request) {

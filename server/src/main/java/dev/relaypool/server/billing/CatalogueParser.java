@@ -21,7 +21,7 @@ final class CatalogueParser {
     private static final String SAMPLE_SPEC = "sample_spec";
     private static final int MAX_PROBLEMS = 20;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
+    static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 

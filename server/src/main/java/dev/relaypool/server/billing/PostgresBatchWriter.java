@@ -6,14 +6,13 @@ import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.storage.Database;
 import dev.relaypool.server.storage.schema.tables.records.UsageLogRecord;
 import dev.relaypool.server.usage.UsageRecord;
+import dev.relaypool.server.usage.rollup.RollupWriter;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.InsertSetMoreStep;
 import org.slf4j.Logger;
@@ -23,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * The PostgreSQL {@link BatchWriter}: one transaction per batch that inserts the usage rows with
  * {@code ON CONFLICT (request_id) DO NOTHING} and moves money only for the rows that insert actually wrote. A
  * request id seen before (a replay, a sweep, a retried batch) therefore writes nothing and charges nothing, and
- * a failure anywhere rolls the whole batch back for the queue to retry.
+ * a failure anywhere rolls the whole batch back for the queue to retry. The rows written are added to the usage
+ * rollups in the same transaction, so the dashboards' series count exactly what usage_log holds.
  */
 public final class PostgresBatchWriter implements BatchWriter {
     private static final Logger log = LoggerFactory.getLogger(PostgresBatchWriter.class);
@@ -66,23 +66,24 @@ public final class PostgresBatchWriter implements BatchWriter {
         if (charges.isEmpty()) {
             return;
         }
-        Set<String> inserted = insert(db, charges);
-        List<Charge> fresh = charges.stream().filter(c -> inserted.contains(c.record().requestId())).toList();
+        Map<String, Long> inserted = insert(db, charges);
+        List<Charge> fresh = charges.stream().filter(c -> inserted.containsKey(c.record().requestId())).toList();
         new MoneyMoves(db, clock.instant()).apply(fresh);
+        RollupWriter.add(db, inserted.values());
         if (fresh.size() < charges.size()) {
             log.debug("{} of {} usage records were already settled", charges.size() - fresh.size(), charges.size());
         }
     }
 
-    /** Inserts every row in one statement; returns the request ids that were new. */
-    private static Set<String> insert(DSLContext db, List<Charge> charges) {
+    /** Inserts every row in one statement; returns the request ids that were new, with their usage_log ids. */
+    private static Map<String, Long> insert(DSLContext db, List<Charge> charges) {
         InsertSetMoreStep<UsageLogRecord> insert = null;
         for (Charge charge : charges) {
             UsageLogRecord row = row(db, charge);
             insert = insert == null ? db.insertInto(USAGE_LOG).set(row) : insert.newRecord().set(row);
         }
-        return new HashSet<>(insert.onConflict(USAGE_LOG.REQUEST_ID).doNothing()
-                .returning(USAGE_LOG.REQUEST_ID).fetch(USAGE_LOG.REQUEST_ID));
+        return insert.onConflict(USAGE_LOG.REQUEST_ID).doNothing()
+                .returning(USAGE_LOG.REQUEST_ID, USAGE_LOG.ID).fetchMap(USAGE_LOG.REQUEST_ID, USAGE_LOG.ID);
     }
 
     private static UsageLogRecord row(DSLContext db, Charge charge) {

@@ -52,6 +52,7 @@ public enum ConfigOption {
     BILLING_FAIL_CLOSED("billing.fail-closed", "true", "Refuse requests when the billing store is down, rather than serve them unbilled."),
     BILLING_UNPRICED_MODEL("billing.unpriced-model", "refuse", "A model with no price: refuse, or default (bill at billing.default-price-per-million)."),
     BILLING_DEFAULT_PRICE_PER_MILLION("billing.default-price-per-million", "0", "USD per million tokens (all buckets) for unpriced models when unpriced-model = default."),
+    BILLING_MINUTE_ROLLUP_RETENTION_HOURS("billing.minute-rollup-retention-hours", "48", "Per-minute usage rollups older than this are deleted (hour and day rollups are kept)."),
 
     OAUTH_REFRESH_MARGIN_SECONDS("oauth.refresh-margin-seconds", "300", "Refresh an OAuth access token this long before it expires."),
     OAUTH_REFRESH_INTERVAL_SECONDS("oauth.refresh-interval-seconds", "60", "How often the cluster looks for OAuth tokens due for refresh."),

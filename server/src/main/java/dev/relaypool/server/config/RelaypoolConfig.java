@@ -79,7 +79,14 @@ public record RelaypoolConfig(
     public enum UnpricedModel { REFUSE, DEFAULT }
 
     public record Billing(BillingMode mode, boolean failClosed, UnpricedModel unpricedModel,
-                          BigDecimal defaultPricePerMillion) {}
+                          BigDecimal defaultPricePerMillion, Duration minuteRollupRetention) {
+        public static final Duration DEFAULT_MINUTE_ROLLUP_RETENTION = Duration.ofHours(48);
+
+        public Billing(BillingMode mode, boolean failClosed, UnpricedModel unpricedModel,
+                       BigDecimal defaultPricePerMillion) {
+            this(mode, failClosed, unpricedModel, defaultPricePerMillion, DEFAULT_MINUTE_ROLLUP_RETENTION);
+        }
+    }
 
     /**
      * OAuth sign-in of upstream accounts. Every client identity is the operator's own registration (we never present
@@ -151,7 +158,8 @@ public record RelaypoolConfig(
                         values.oneOf(BILLING_MODE, BillingMode.class),
                         values.bool(BILLING_FAIL_CLOSED),
                         values.oneOf(BILLING_UNPRICED_MODEL, UnpricedModel.class),
-                        values.nonNegativeDecimal(BILLING_DEFAULT_PRICE_PER_MILLION)),
+                        values.nonNegativeDecimal(BILLING_DEFAULT_PRICE_PER_MILLION),
+                        Duration.ofHours(values.intIn(BILLING_MINUTE_ROLLUP_RETENTION_HOURS, 1, 24 * 366))),
                 new Scheduling(
                         Duration.ofSeconds(values.intIn(SCHEDULING_STICKY_TTL_SECONDS, 1, 30 * 86_400)),
                         Duration.ofMillis(values.intIn(SCHEDULING_ACCOUNT_WAIT_MS, 0, 600_000)),

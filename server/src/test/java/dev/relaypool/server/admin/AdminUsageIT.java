@@ -8,15 +8,17 @@ import dev.relaypool.server.testing.ApiClient;
 import dev.relaypool.server.testing.ApiClient.Reply;
 import dev.relaypool.server.testing.PostgresExtension;
 import dev.relaypool.server.testing.RelayFixture;
+import dev.relaypool.server.usage.rollup.RollupWriter;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Usage records, the streamed CSV export and the dashboard series, over rows in usage_log. */
+/** Usage records, the streamed CSV export (over rows in usage_log) and the dashboard series (their rollups). */
 class AdminUsageIT {
     @RegisterExtension
     static final PostgresExtension postgres = new PostgresExtension();
@@ -56,7 +58,7 @@ class AdminUsageIT {
 
     private static void row(RelayFixture.Member m, long key, String model, int status, long durationMs, Long ttft,
                             OffsetDateTime at) {
-        postgres.dsl().insertInto(USAGE_LOG).set(USAGE_LOG.REQUEST_ID, "req-" + System.nanoTime())
+        long id = postgres.dsl().insertInto(USAGE_LOG).set(USAGE_LOG.REQUEST_ID, "req-" + System.nanoTime())
                 .set(USAGE_LOG.USER_ID, m.userId()).set(USAGE_LOG.API_KEY_ID, key).set(USAGE_LOG.GROUP_ID, m.groupId())
                 .set(USAGE_LOG.ACCOUNT_ID, m.accountId()).set(USAGE_LOG.PLATFORM, "anthropic")
                 .set(USAGE_LOG.ENDPOINT, "/v1/messages").set(USAGE_LOG.REQUESTED_MODEL, model)
@@ -64,7 +66,8 @@ class AdminUsageIT {
                 .set(USAGE_LOG.INPUT_TOKENS, 10L).set(USAGE_LOG.OUTPUT_TOKENS, 20L)
                 .set(USAGE_LOG.ACTUAL_COST, new BigDecimal("0.0012345678")).set(USAGE_LOG.BILLING_TYPE, "balance")
                 .set(USAGE_LOG.DURATION_MS, durationMs).set(USAGE_LOG.FIRST_TOKEN_MS, ttft)
-                .set(USAGE_LOG.CREATED_AT, at).execute();
+                .set(USAGE_LOG.CREATED_AT, at).returning(USAGE_LOG.ID).fetchSingle().getId();
+        RollupWriter.add(postgres.dsl(), List.of(id)); // what the settlement batch does with the rows it writes
     }
 
     private static final String RANGE = "from=2025-03-01T00:00:00Z&to=2025-03-02T00:00:00Z";
@@ -107,8 +110,10 @@ class AdminUsageIT {
         assertThat(first.path("errors").asInt()).isZero();
         assertThat(first.path("outputTokens").asInt()).isEqualTo(200);
         assertThat(first.path("cost").decimalValue()).isEqualByComparingTo("0.012345678");
-        assertThat(first.path("latencyP50Ms").asLong()).isEqualTo(550);
-        assertThat(first.path("ttftP50Ms").asLong()).isEqualTo(10);
+        // nearest rank (500 ms, 9 ms), reported as the middle of its histogram bucket ([448, 537) and [9, 10))
+        assertThat(first.path("latencyP50Ms").asLong()).isEqualTo(492);
+        assertThat(first.path("latencyP90Ms").asLong()).isEqualTo(848); // 900 ms in [772, 926)
+        assertThat(first.path("ttftP50Ms").asLong()).isEqualTo(9);
         assertThat(hours.body().get(1).path("errors").asInt()).isEqualTo(1);
         assertThat(api.get("/api/v1/admin/usage/series?bucket=minute&from=2025-01-01T00:00:00Z&to=2025-03-01T00:00:00Z",
                 admin).errorCode()).isEqualTo("invalid_request");

@@ -1,5 +1,6 @@
 package dev.relaypool.server.billing;
 
+import static dev.relaypool.server.storage.schema.Tables.PRICE_CATALOGUES;
 import static dev.relaypool.server.storage.schema.Tables.USAGE_LOG;
 import static dev.relaypool.server.storage.schema.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +108,23 @@ class PriceBookIT {
         assertThat(refused.text()).contains("acme-broken").contains("input_cost_per_token");
         // nothing was put in force: the bundled catalogue still prices its models
         assertThat(message(relay.member(Platform.ANTHROPIC), "claude-sonnet-4-5")).isEqualTo(200);
+    }
+
+    @Test
+    void storesAnUploadedPriceWithAllItsDigits() {
+        String price = "0.0000012345678901234567891"; // 20 significant digits: more than a double holds
+        Reply uploaded = upload("extend", "{\"acme-exact-1\":{\"input_cost_per_token\":" + price
+                + ",\"output_cost_per_token\":0.000002,\"litellm_provider\":\"anthropic\",\"mode\":\"chat\"}}");
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(200);
+
+        String stored = postgres.dsl().select(PRICE_CATALOGUES.CONTENT).from(PRICE_CATALOGUES)
+                .orderBy(PRICE_CATALOGUES.ID.desc()).limit(1).fetchSingle().value1().data();
+        BigDecimal input = switch (PriceCatalogue.parse(stored)) {
+            case CatalogueParse.Valid valid -> valid.catalogue().find("acme-exact-1", Platform.ANTHROPIC)
+                    .orElseThrow().standard().input();
+            case CatalogueParse.Invalid invalid -> throw new AssertionError(invalid.message());
+        };
+        assertThat(input).isEqualByComparingTo(new BigDecimal(price));
     }
 
     private static Reply upload(String mode, String catalogue) {

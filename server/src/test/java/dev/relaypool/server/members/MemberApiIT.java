@@ -12,6 +12,7 @@ import dev.relaypool.server.testing.ApiClient;
 import dev.relaypool.server.testing.ApiClient.Reply;
 import dev.relaypool.server.testing.ApiClient.SignedIn;
 import dev.relaypool.server.testing.PostgresExtension;
+import dev.relaypool.server.usage.rollup.RollupWriter;
 import dev.relaypool.server.testing.RelayFixture;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -125,6 +126,10 @@ class MemberApiIT {
         Reply daily = api.get("/api/v1/usage/daily", ann.token());
         assertThat(daily.body().get(0).path("requests").asInt()).isEqualTo(2);
         assertThat(daily.body().get(0).path("outputTokens").asInt()).isEqualTo(105);
+        Reply ownKey = api.get("/api/v1/usage/series?bucket=day&keyId=" + annKey, ann.token());
+        assertThat(ownKey.body().get(0).path("requests").asInt()).isEqualTo(2);
+        assertThat(ownKey.body().get(0).path("latencyP90Ms").asLong()).isEqualTo(96); // 100 ms in [88, 105)
+        assertThat(api.get("/api/v1/usage/series?bucket=day&keyId=" + bobKey, ann.token()).body()).isEmpty();
     }
 
     @Test
@@ -149,12 +154,15 @@ class MemberApiIT {
         assertThat(api.get("/api/v1/balance", ann.token()).body().path("balance").decimalValue()).isEqualByComparingTo("3.5");
     }
 
+    /** A usage row as the settlement batch writes it: into usage_log and its rollups. */
     private static void usage(long user, long key, long group, String model, long outputTokens) {
-        postgres.dsl().insertInto(USAGE_LOG).set(USAGE_LOG.REQUEST_ID, "req-" + System.nanoTime())
+        long id = postgres.dsl().insertInto(USAGE_LOG).set(USAGE_LOG.REQUEST_ID, "req-" + System.nanoTime())
                 .set(USAGE_LOG.USER_ID, user).set(USAGE_LOG.API_KEY_ID, key).set(USAGE_LOG.GROUP_ID, group)
                 .set(USAGE_LOG.PLATFORM, "anthropic").set(USAGE_LOG.ENDPOINT, "/v1/messages")
                 .set(USAGE_LOG.REQUESTED_MODEL, model).set(USAGE_LOG.STREAM, false).set(USAGE_LOG.STATUS_CODE, 200)
                 .set(USAGE_LOG.OUTPUT_TOKENS, outputTokens).set(USAGE_LOG.BILLING_TYPE, "balance")
-                .set(USAGE_LOG.DURATION_MS, 100L).set(USAGE_LOG.CREATED_AT, OffsetDateTime.now()).execute();
+                .set(USAGE_LOG.DURATION_MS, 100L).set(USAGE_LOG.CREATED_AT, OffsetDateTime.now())
+                .returning(USAGE_LOG.ID).fetchSingle().getId();
+        RollupWriter.add(postgres.dsl(), List.of(id));
     }
 }

@@ -19,6 +19,7 @@ import dev.relaypool.server.storage.schema.tables.RefreshTokens;
 import dev.relaypool.server.storage.schema.tables.Settings;
 import dev.relaypool.server.storage.schema.tables.UpstreamAccounts;
 import dev.relaypool.server.storage.schema.tables.UsageLog;
+import dev.relaypool.server.storage.schema.tables.UsageRollups;
 import dev.relaypool.server.storage.schema.tables.UserAllowedGroups;
 import dev.relaypool.server.storage.schema.tables.UserGroupRates;
 import dev.relaypool.server.storage.schema.tables.UserSubscriptions;
@@ -122,6 +123,11 @@ public class DefaultSchema extends SchemaImpl {
     public final UsageLog USAGE_LOG = UsageLog.USAGE_LOG;
 
     /**
+     * The table <code>usage_rollups</code>.
+     */
+    public final UsageRollups USAGE_ROLLUPS = UsageRollups.USAGE_ROLLUPS;
+
+    /**
      * The table <code>user_allowed_groups</code>.
      */
     public final UserAllowedGroups USER_ALLOWED_GROUPS = UserAllowedGroups.USER_ALLOWED_GROUPS;
@@ -172,6 +178,7 @@ public class DefaultSchema extends SchemaImpl {
             Settings.SETTINGS,
             UpstreamAccounts.UPSTREAM_ACCOUNTS,
             UsageLog.USAGE_LOG,
+            UsageRollups.USAGE_ROLLUPS,
             UserAllowedGroups.USER_ALLOWED_GROUPS,
             UserGroupRates.USER_GROUP_RATES,
             UserSubscriptions.USER_SUBSCRIPTIONS,

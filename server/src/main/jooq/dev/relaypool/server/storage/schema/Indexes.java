@@ -13,6 +13,7 @@ import dev.relaypool.server.storage.schema.tables.RedeemCodes;
 import dev.relaypool.server.storage.schema.tables.RefreshTokens;
 import dev.relaypool.server.storage.schema.tables.UpstreamAccounts;
 import dev.relaypool.server.storage.schema.tables.UsageLog;
+import dev.relaypool.server.storage.schema.tables.UsageRollups;
 import dev.relaypool.server.storage.schema.tables.UserAllowedGroups;
 import dev.relaypool.server.storage.schema.tables.UserSubscriptions;
 
@@ -49,6 +50,7 @@ public class Indexes {
     public static final Index USAGE_LOG_KEY_TIME_IDX = Internal.createIndex(DSL.name("usage_log_key_time_idx"), UsageLog.USAGE_LOG, new OrderField[] { UsageLog.USAGE_LOG.API_KEY_ID, UsageLog.USAGE_LOG.CREATED_AT.desc() }, false);
     public static final Index USAGE_LOG_TIME_IDX = Internal.createIndex(DSL.name("usage_log_time_idx"), UsageLog.USAGE_LOG, new OrderField[] { UsageLog.USAGE_LOG.CREATED_AT.desc() }, false);
     public static final Index USAGE_LOG_USER_TIME_IDX = Internal.createIndex(DSL.name("usage_log_user_time_idx"), UsageLog.USAGE_LOG, new OrderField[] { UsageLog.USAGE_LOG.USER_ID, UsageLog.USAGE_LOG.CREATED_AT.desc() }, false);
+    public static final Index USAGE_ROLLUPS_GRANULARITY_TIME_IDX = Internal.createIndex(DSL.name("usage_rollups_granularity_time_idx"), UsageRollups.USAGE_ROLLUPS, new OrderField[] { UsageRollups.USAGE_ROLLUPS.GRANULARITY, UsageRollups.USAGE_ROLLUPS.BUCKET_START }, false);
     public static final Index USER_ALLOWED_GROUPS_GROUP_IDX = Internal.createIndex(DSL.name("user_allowed_groups_group_idx"), UserAllowedGroups.USER_ALLOWED_GROUPS, new OrderField[] { UserAllowedGroups.USER_ALLOWED_GROUPS.GROUP_ID }, false);
     public static final Index USER_SUBSCRIPTIONS_ACTIVE_KEY = Internal.createIndex(DSL.name("user_subscriptions_active_key"), UserSubscriptions.USER_SUBSCRIPTIONS, new OrderField[] { UserSubscriptions.USER_SUBSCRIPTIONS.USER_ID, UserSubscriptions.USER_SUBSCRIPTIONS.GROUP_ID }, true);
     public static final Index USER_SUBSCRIPTIONS_USER_IDX = Internal.createIndex(DSL.name("user_subscriptions_user_idx"), UserSubscriptions.USER_SUBSCRIPTIONS, new OrderField[] { UserSubscriptions.USER_SUBSCRIPTIONS.USER_ID }, false);

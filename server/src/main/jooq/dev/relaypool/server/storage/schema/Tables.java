@@ -19,6 +19,7 @@ import dev.relaypool.server.storage.schema.tables.RefreshTokens;
 import dev.relaypool.server.storage.schema.tables.Settings;
 import dev.relaypool.server.storage.schema.tables.UpstreamAccounts;
 import dev.relaypool.server.storage.schema.tables.UsageLog;
+import dev.relaypool.server.storage.schema.tables.UsageRollups;
 import dev.relaypool.server.storage.schema.tables.UserAllowedGroups;
 import dev.relaypool.server.storage.schema.tables.UserGroupRates;
 import dev.relaypool.server.storage.schema.tables.UserSubscriptions;
@@ -105,6 +106,11 @@ public class Tables {
      * The table <code>usage_log</code>.
      */
     public static final UsageLog USAGE_LOG = UsageLog.USAGE_LOG;
+
+    /**
+     * The table <code>usage_rollups</code>.
+     */
+    public static final UsageRollups USAGE_ROLLUPS = UsageRollups.USAGE_ROLLUPS;
 
     /**
      * The table <code>user_allowed_groups</code>.
