@@ -21,7 +21,7 @@ import org.jooq.DSLContext;
  * own limits and {@link #ACCOUNTS} accounts on the fake upstream. Runs a relay node in this JVM on the same
  * configuration for the few seconds this takes, so that the stores do the writing exactly as in production.
  */
-final class Seeder {
+public final class Seeder {
     static final int ACCOUNTS_IN_GROUP = 3;
     private static final int HIGH = 100_000_000;
 
@@ -30,6 +30,13 @@ final class Seeder {
     /** Returns the member's key, in full. */
     static String seed(Map<String, String> environment, String upstreamUrl) {
         try (RelaypoolServer server = RelaypoolServer.start(ConfigLoader.load(null, environment))) {
+            return seed(server, upstreamUrl);
+        }
+    }
+
+    /** Seeds through a running node; returns the member's key, in full. */
+    public static String seed(RelaypoolServer server, String upstreamUrl) {
+        {
             DSLContext db = server.database().dsl();
             long suffix = System.nanoTime();
             long user = db.insertInto(USERS).set(USERS.EMAIL, "bench-" + suffix + "@example.test")
