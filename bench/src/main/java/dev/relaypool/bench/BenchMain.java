@@ -52,10 +52,10 @@ public final class BenchMain {
                 ManyStreamsScenario.run(fake, relayed, relay, streamsThatFit(options.manyStreams(), report), report);
             }
             report.note("load while measuring (1-minute load average at the end): " + Machine.loadAverage());
-            finished = true;
+            finished = !report.sawErrors();
         } finally {
             if (options.jfr() || !finished) {
-                System.out.println("bench: logs" + (options.jfr() ? " and relay.jfr" : "") + " kept in " + workDir);
+                System.out.println("bench: relay.log" + (options.jfr() ? " and relay.jfr" : "") + " kept in " + workDir);
             } else {
                 deleteQuietly(workDir);
             }

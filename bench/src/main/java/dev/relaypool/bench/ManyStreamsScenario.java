@@ -25,7 +25,7 @@ final class ManyStreamsScenario {
         AtomicInteger open = new AtomicInteger();
         AtomicInteger maxOpen = new AtomicInteger();
         LongAdder ok = new LongAdder();
-        LongAdder errors = new LongAdder();
+        Errors errors = new Errors();
         List<Thread> clients = new ArrayList<>(streams);
         long pauseNanos = RAMP.toNanos() / streams;
         long started = System.nanoTime();
@@ -34,10 +34,11 @@ final class ManyStreamsScenario {
                 clients.add(Thread.ofVirtual().start(() -> {
                     open.incrementAndGet();
                     try (HttpConnection connection = new HttpConnection(relay.address(), 1024)) {
-                        if (connection.exchange(relay.stream(), null).okStream()) {
+                        HttpConnection.Answer answer = connection.exchange(relay.stream(), null);
+                        if (answer.okStream()) {
                             ok.increment();
                         } else {
-                            errors.increment();
+                            errors.add(answer);
                         }
                     } finally {
                         open.decrementAndGet();
@@ -71,8 +72,8 @@ final class ManyStreamsScenario {
             String what = streams + " streams, 1 event/s";
             report.add("many streams", what + ": open at once (upstream side)", "", Integer.toString(maxUpstream), "",
                     "all", maxUpstream >= streams * 0.98);
-            report.add("many streams", what + ": errors", "", Long.toString(errors.sum() + (streams - ok.sum() - errors.sum())),
-                    "", "0", ok.sum() == streams);
+            errors.add("unfinished", streams - ok.sum() - errors.total());
+            report.add("many streams", what + ": errors", "", errors.toString(), "", "0", ok.sum() == streams);
             report.add("many streams", what + ": relay heap used, max sampled", "", maxHeap + " MiB", "",
                     "≤ 512 MiB", maxHeap <= 512);
             report.add("many streams", what + ": relay live heap after GC, all open", "",

@@ -25,6 +25,11 @@ final class Report {
         System.out.println("  note: " + note);
     }
 
+    /** Whether some row counting errors found any: then the relay's log is worth keeping. */
+    boolean sawErrors() {
+        return rows.stream().anyMatch(row -> row.metric().contains("errors") && row.met().equals("**no**"));
+    }
+
     static String ms(double millis) {
         return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%.3f ms", millis);
     }

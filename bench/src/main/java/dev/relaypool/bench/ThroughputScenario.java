@@ -20,47 +20,44 @@ final class ThroughputScenario {
         for (int delayMs : new int[] {0, 20}) {
             fake.answerAfter(delayMs);
             for (int concurrency : new int[] {32, 128}) {
-                drive(relay, concurrency, Duration.ofSeconds(1)); // connections and JIT for this shape
-                long[] d = new long[2];
-                long[] r = new long[2];
+                drive(relay, concurrency, Duration.ofSeconds(1), new Errors()); // connections and JIT for this shape
+                long ok = 0;
+                long relayedOk = 0;
+                Errors directErrors = new Errors();
+                Errors relayErrors = new Errors();
                 for (int round = 0; round < rounds; round++) {
-                    add(d, drive(direct, concurrency, slice));
-                    add(r, drive(relay, concurrency, slice));
+                    ok += drive(direct, concurrency, slice, directErrors);
+                    relayedOk += drive(relay, concurrency, slice, relayErrors);
                 }
                 double seconds = slice.toMillis() / 1000.0 * rounds;
-                double directRate = d[0] / seconds;
-                double relayRate = r[0] / seconds;
+                double directRate = ok / seconds;
+                double relayRate = relayedOk / seconds;
                 double ratio = relayRate / directRate;
                 boolean judged = concurrency == 128 && delayMs == 0;
                 report.add("throughput", "c=" + concurrency + ", upstream " + delayMs + " ms (req/s)", Report.num(directRate),
                         Report.num(relayRate), String.format(java.util.Locale.ROOT, "%.0f %% of direct", ratio * 100),
                         judged ? "≥ 50 %" : "", judged ? Boolean.valueOf(ratio >= 0.5) : null);
                 report.add("throughput", "c=" + concurrency + ", upstream " + delayMs + " ms errors",
-                        Long.toString(d[1]), Long.toString(r[1]), "", "0", r[1] == 0);
+                        directErrors.toString(), relayErrors.toString(), "", "0", relayErrors.total() == 0);
             }
         }
         fake.answerAfter(0);
     }
 
-    private static void add(long[] into, long[] more) {
-        into[0] += more[0];
-        into[1] += more[1];
-    }
-
-    /** {ok, errors} after {@code length} of closed-loop load. */
-    static long[] drive(Target target, int concurrency, Duration length) throws InterruptedException {
+    /** Requests answered 2xx in {@code length} of closed-loop load; the others go to {@code errors}. */
+    static long drive(Target target, int concurrency, Duration length, Errors errors) throws InterruptedException {
         LongAdder ok = new LongAdder();
-        LongAdder errors = new LongAdder();
         long deadline = System.nanoTime() + length.toNanos();
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < concurrency; i++) {
             workers.add(Thread.ofVirtual().start(() -> {
                 try (HttpConnection connection = new HttpConnection(target.address())) {
                     while (System.nanoTime() < deadline) {
-                        if (connection.exchange(target.plain(), null).ok()) {
+                        HttpConnection.Answer answer = connection.exchange(target.plain(), null);
+                        if (answer.ok()) {
                             ok.increment();
                         } else {
-                            errors.increment();
+                            errors.add(answer);
                         }
                     }
                 }
@@ -69,6 +66,6 @@ final class ThroughputScenario {
         for (Thread worker : workers) {
             worker.join();
         }
-        return new long[] {ok.sum(), errors.sum()};
+        return ok.sum();
     }
 }
