@@ -38,7 +38,7 @@ final class LatencyScenario {
                 String target = q == 0.50 ? "≤ 0.3 ms" : q == 0.99 ? "≤ 1 ms" : "";
                 Boolean met = q == 0.50 ? Boolean.valueOf(added <= 0.3) : q == 0.99 ? Boolean.valueOf(added <= 1.0) : null;
                 report.add(name, "p" + Math.round(q * 100) + " (" + r.size() + " requests each)", Report.ms(d.millis(q)),
-                        Report.ms(r.millis(q)), "+" + Report.ms(added), target, met);
+                        Report.ms(r.millis(q)), Report.added(added), target, met);
             }
             report.add(name, "errors", Integer.toString(directErrors[0]), Integer.toString(relayErrors[0]), "", "0",
                     relayErrors[0] == 0);

@@ -34,6 +34,11 @@ final class Report {
         return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%.3f ms", millis);
     }
 
+    /** A difference with its sign: "+0.120 ms", "-0.050 ms". */
+    static String added(double millis) {
+        return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%+.3f ms", millis);
+    }
+
     static String num(double value) {
         return String.format(Locale.ROOT, "%,.0f", value);
     }

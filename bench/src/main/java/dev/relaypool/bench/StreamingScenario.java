@@ -35,13 +35,13 @@ final class StreamingScenario {
             for (double q : new double[] {0.50, 0.99}) {
                 double added = r.ttfb.millis(q) - d.ttfb.millis(q);
                 report.add(name, "time to first byte p" + Math.round(q * 100) + each, Report.ms(d.ttfb.millis(q)),
-                        Report.ms(r.ttfb.millis(q)), "+" + Report.ms(added), q == 0.99 ? "≤ 2 ms" : "",
+                        Report.ms(r.ttfb.millis(q)), Report.added(added), q == 0.99 ? "≤ 2 ms" : "",
                         q == 0.99 ? Boolean.valueOf(added <= 2.0) : null);
             }
             for (double q : new double[] {0.50, 0.99}) {
                 report.add(name, "gap between events p" + Math.round(q * 100) + " (paced " + PACING_MS + " ms)",
                         Report.ms(d.gaps.millis(q)), Report.ms(r.gaps.millis(q)),
-                        "+" + Report.ms(r.gaps.millis(q) - d.gaps.millis(q)), "", null);
+                        Report.added(r.gaps.millis(q) - d.gaps.millis(q)), "", null);
             }
             report.add(name, "errors (incomplete streams)", Integer.toString(d.errors), Integer.toString(r.errors), "",
                     "0", r.errors == 0);
