@@ -5,12 +5,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Front door of member keys: creation (the full key returned once, only its hash stored) and the cached check the
  * gateway runs on every request, so that the hot path makes no database round trip. A change to a key, its owner
- * or its group calls {@link #invalidateAll()} (or a broadcast does, on other nodes).
+ * or its group calls {@link #invalidateAll()} (or a broadcast does, on other nodes). One database read per key at a
+ * time: requests arriving while it runs wait for it, or, when an expired answer is at hand, keep using that one, so
+ * a burst of requests on a cold or expiring key does not drain the connection pool.
  */
 public final class ApiKeys {
     /** How long a positive answer is trusted; changes made through this node invalidate at once. */
@@ -23,6 +27,7 @@ public final class ApiKeys {
     private final KeyFormat format;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<KeyCheck>> loading = new ConcurrentHashMap<>();
 
     private record Cached(KeyCheck check, long expiresAtMillis) {}
 
@@ -51,13 +56,34 @@ public final class ApiKeys {
         if (cached != null && cached.expiresAtMillis > now) {
             return stillValid(cached.check);
         }
-        KeyCheck fresh = database.transactionResult(db -> new KeyStore(db).check(hash, clock.instant()));
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear(); // crude but bounded; refills from the database within a TTL
+        CompletableFuture<KeyCheck> mine = new CompletableFuture<>();
+        CompletableFuture<KeyCheck> running = loading.putIfAbsent(cacheKey, mine);
+        if (running != null) {
+            return cached != null ? stillValid(cached.check) : stillValid(await(running));
         }
-        Duration ttl = fresh instanceof KeyCheck.Unknown ? NEGATIVE_TTL : ACTIVE_TTL;
-        cache.put(cacheKey, new Cached(fresh, now + ttl.toMillis()));
-        return fresh;
+        try {
+            KeyCheck fresh = database.transactionResult(db -> new KeyStore(db).check(hash, clock.instant()));
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear(); // crude but bounded; refills from the database within a TTL
+            }
+            Duration ttl = fresh instanceof KeyCheck.Unknown ? NEGATIVE_TTL : ACTIVE_TTL;
+            cache.put(cacheKey, new Cached(fresh, now + ttl.toMillis()));
+            mine.complete(fresh);
+            return fresh;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(cacheKey, mine);
+        }
+    }
+
+    private static KeyCheck await(CompletableFuture<KeyCheck> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** An active key cached before its expiry instant must still expire on time. */

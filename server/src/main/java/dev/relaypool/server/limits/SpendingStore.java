@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -27,7 +29,9 @@ import org.jooq.impl.DSL;
 /**
  * Reads a key's {@link SpendingState} from PostgreSQL and keeps it for {@code ttl}, so that a busy key costs one
  * read every few seconds rather than one per request. Usage reaches the database in batches anyway, so limits lag by
- * a few seconds whatever the cache does. Throws when the database cannot be read.
+ * a few seconds whatever the cache does. One read per key at a time: while it runs, other requests of the key use
+ * the expired state if there is one, else wait for the read, so a busy key never drains the connection pool.
+ * Throws when the database cannot be read.
  */
 final class SpendingStore {
     private static final int MAX_CACHED = 100_000;
@@ -37,6 +41,7 @@ final class SpendingStore {
     private final Database database;
     private final Duration ttl;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<SpendingState>> loading = new ConcurrentHashMap<>();
 
     SpendingStore(Database database, Duration ttl) {
         this.database = database;
@@ -48,12 +53,33 @@ final class SpendingStore {
         if (cached != null && now.toEpochMilli() - cached.loadedAtMillis < ttl.toMillis()) {
             return cached.state;
         }
-        SpendingState fresh = load(database.dsl(), keyId, subscription, now);
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
+        CompletableFuture<SpendingState> mine = new CompletableFuture<>();
+        CompletableFuture<SpendingState> running = loading.putIfAbsent(keyId, mine);
+        if (running != null) {
+            return cached != null ? cached.state : await(running);
         }
-        cache.put(keyId, new Cached(fresh, now.toEpochMilli()));
-        return fresh;
+        try {
+            SpendingState fresh = load(database.dsl(), keyId, subscription, now);
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+            cache.put(keyId, new Cached(fresh, now.toEpochMilli()));
+            mine.complete(fresh);
+            return fresh;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(keyId, mine);
+        }
+    }
+
+    private static SpendingState await(CompletableFuture<SpendingState> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** After a payment, a redemption or an admin change: the next request reads fresh numbers. */
