@@ -1,12 +1,11 @@
 package dev.relaypool.server.keys;
 
 import dev.relaypool.server.storage.Database;
+import dev.relaypool.server.storage.SingleFlight;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,7 +26,7 @@ public final class ApiKeys {
     private final KeyFormat format;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<KeyCheck>> loading = new ConcurrentHashMap<>();
+    private final SingleFlight<String, KeyCheck> loads = new SingleFlight<>();
 
     private record Cached(KeyCheck check, long expiresAtMillis) {}
 
@@ -56,34 +55,15 @@ public final class ApiKeys {
         if (cached != null && cached.expiresAtMillis > now) {
             return stillValid(cached.check);
         }
-        CompletableFuture<KeyCheck> mine = new CompletableFuture<>();
-        CompletableFuture<KeyCheck> running = loading.putIfAbsent(cacheKey, mine);
-        if (running != null) {
-            return cached != null ? stillValid(cached.check) : stillValid(await(running));
-        }
-        try {
+        return stillValid(loads.load(cacheKey, cached == null ? null : cached.check, () -> {
             KeyCheck fresh = database.transactionResult(db -> new KeyStore(db).check(hash, clock.instant()));
             if (cache.size() >= MAX_CACHED) {
                 cache.clear(); // crude but bounded; refills from the database within a TTL
             }
             Duration ttl = fresh instanceof KeyCheck.Unknown ? NEGATIVE_TTL : ACTIVE_TTL;
             cache.put(cacheKey, new Cached(fresh, now + ttl.toMillis()));
-            mine.complete(fresh);
             return fresh;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            loading.remove(cacheKey, mine);
-        }
-    }
-
-    private static KeyCheck await(CompletableFuture<KeyCheck> running) {
-        try {
-            return running.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        }));
     }
 
     /** An active key cached before its expiry instant must still expire on time. */

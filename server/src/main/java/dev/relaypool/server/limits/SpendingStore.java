@@ -8,6 +8,7 @@ import static dev.relaypool.server.storage.schema.Tables.USER_SUBSCRIPTIONS;
 
 import dev.relaypool.server.billing.SubscriptionWindow;
 import dev.relaypool.server.storage.Database;
+import dev.relaypool.server.storage.SingleFlight;
 import dev.relaypool.server.storage.schema.tables.records.UserSubscriptionsRecord;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -17,8 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -41,7 +40,7 @@ final class SpendingStore {
     private final Database database;
     private final Duration ttl;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
-    private final Map<Long, CompletableFuture<SpendingState>> loading = new ConcurrentHashMap<>();
+    private final SingleFlight<Long, SpendingState> loads = new SingleFlight<>();
 
     SpendingStore(Database database, Duration ttl) {
         this.database = database;
@@ -53,33 +52,14 @@ final class SpendingStore {
         if (cached != null && now.toEpochMilli() - cached.loadedAtMillis < ttl.toMillis()) {
             return cached.state;
         }
-        CompletableFuture<SpendingState> mine = new CompletableFuture<>();
-        CompletableFuture<SpendingState> running = loading.putIfAbsent(keyId, mine);
-        if (running != null) {
-            return cached != null ? cached.state : await(running);
-        }
-        try {
+        return loads.load(keyId, cached == null ? null : cached.state, () -> {
             SpendingState fresh = load(database.dsl(), keyId, subscription, now);
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
             }
             cache.put(keyId, new Cached(fresh, now.toEpochMilli()));
-            mine.complete(fresh);
             return fresh;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            loading.remove(keyId, mine);
-        }
-    }
-
-    private static SpendingState await(CompletableFuture<SpendingState> running) {
-        try {
-            return running.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
+        });
     }
 
     /** After a payment, a redemption or an admin change: the next request reads fresh numbers. */
