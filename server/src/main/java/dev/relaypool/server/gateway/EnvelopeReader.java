@@ -29,6 +29,14 @@ final class EnvelopeReader {
 
     /** {@code pathModel}: the model from the path (Gemini), which makes the body's {@code model} irrelevant. */
     static Result read(byte[] body, Optional<String> pathModel, boolean streamByPath) {
+        return read(body, pathModel, streamByPath, null);
+    }
+
+    /**
+     * The same, also handing the fields a session key is made of to {@code session} (may be null) in this one pass,
+     * so the body is not parsed a second time for sticky routing.
+     */
+    static Result read(byte[] body, Optional<String> pathModel, boolean streamByPath, SessionKeys.Material session) {
         String model = null;
         int start = -1;
         int end = -1;
@@ -63,7 +71,11 @@ final class EnvelopeReader {
                         usageOption = StreamOptions.usageOption(parser, value);
                         optionsSeen = true;
                     }
-                    default -> parser.skipChildren();
+                    default -> {
+                        if (session == null || !session.take(parser, field, value)) {
+                            parser.skipChildren();
+                        }
+                    }
                 }
             }
             if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {

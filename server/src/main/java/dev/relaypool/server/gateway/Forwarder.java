@@ -40,10 +40,12 @@ final class Forwarder {
         this.maxSwitches = maxSwitches;
     }
 
-    /** {@code sink}: the client's side, possibly already opened by keep-alive pings during admission. */
+    /**
+     * {@code sink}: the client's side, possibly already opened by keep-alive pings during admission;
+     * {@code session}: the conversation's key for sticky routing ({@link SessionKeys}).
+     */
     void forward(HttpServerExchange exchange, KeepAliveSink sink, RequestContext ctx, byte[] body,
-                 RequestEnvelope envelope) {
-        Optional<String> session = SessionKeys.derive(ctx.key().platform(), exchange.getRequestHeaders()::getFirst, body);
+                 RequestEnvelope envelope, Optional<String> session) {
         List<Map.Entry<String, String>> headers = clientHeaders(exchange);
         String query = queryWithoutKey(exchange.getQueryString());
         CancelSignal signal = new CancelSignal();

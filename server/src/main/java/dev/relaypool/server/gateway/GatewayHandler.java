@@ -123,9 +123,11 @@ final class GatewayHandler implements HttpHandler {
             case RequestBodies.Body.TooLarge() -> ErrorResponder.send(exchange, dialect, GatewayError.BODY_TOO_LARGE);
             case RequestBodies.Body.ClientGone() -> exchange.setPersistent(false);
             case RequestBodies.Body.Read(byte[] body) -> {
-                switch (EnvelopeReader.read(body, pathModel, endpoint == Endpoint.GEMINI_STREAM)) {
+                SessionKeys.Material session = new SessionKeys.Material(key.platform()); // gathered by the one parse
+                switch (EnvelopeReader.read(body, pathModel, endpoint == Endpoint.GEMINI_STREAM, session)) {
                     case EnvelopeReader.Result.Invalid(GatewayError error) -> ErrorResponder.send(exchange, dialect, error);
-                    case EnvelopeReader.Result.Read(RequestEnvelope envelope) -> admitted(exchange, ctx, body, envelope);
+                    case EnvelopeReader.Result.Read(RequestEnvelope envelope) -> admitted(exchange, ctx, body, envelope,
+                            SessionKeys.derive(exchange.getRequestHeaders()::getFirst, session));
                 }
             }
         }
@@ -135,7 +137,8 @@ final class GatewayHandler implements HttpHandler {
      * Billing and limits, then forwarding; the admitted request's slots are released on every path. A streaming
      * request that waits for a slot gets keep-alive pings ({@link KeepAliveSink}); its refusal is then in-band.
      */
-    private void admitted(HttpServerExchange exchange, RequestContext ctx, byte[] body, RequestEnvelope envelope) {
+    private void admitted(HttpServerExchange exchange, RequestContext ctx, byte[] body, RequestEnvelope envelope,
+                          Optional<String> session) {
         KeepAliveSink sink = new KeepAliveSink(new ExchangeSink(exchange), ctx.dialect(), keepAlive,
                 envelope.stream() && readsSse(exchange, ctx.endpoint()));
         switch (sink.waiting(() -> admission.admit(ctx.key(), envelope.model()))) {
@@ -148,7 +151,7 @@ final class GatewayHandler implements HttpHandler {
             }
             case Admission.Verdict.Admitted(Releasable leases) -> {
                 try {
-                    forwarder.forward(exchange, sink, ctx, body, envelope);
+                    forwarder.forward(exchange, sink, ctx, body, envelope, session);
                 } finally {
                     leases.release();
                 }

@@ -40,8 +40,12 @@ public final class SessionKeys {
 
     /** The request's session key, prefixed by where it came from; {@code header}: request header by name or null. */
     public static Optional<String> derive(Platform platform, Function<String, String> header, byte[] body) {
-        Fields fields = Fields.read(body, platform);
-        Optional<String> explicit = switch (platform) {
+        return derive(header, Material.read(body, platform));
+    }
+
+    /** The same from material gathered while the body was read once for its envelope ({@link EnvelopeReader}). */
+    static Optional<String> derive(Function<String, String> header, Material fields) {
+        Optional<String> explicit = switch (fields.platform) {
             case ANTHROPIC -> nonBlank(header.apply("x-claude-code-session-id"))
                     .or(() -> claudeSession(fields.userId)).map(id -> "claude:" + id);
             case OPENAI -> firstHeader(header).or(() -> nonBlank(fields.promptCacheKey)).map(id -> "codex:" + id)
@@ -96,8 +100,12 @@ public final class SessionKeys {
         return HexFormat.of().formatHex(digest, 0, 16);
     }
 
-    /** The few body fields read here, and a digest of the conversation's start. */
-    private static final class Fields {
+    /**
+     * The few body fields a session key is made of, and a digest of the conversation's start; filled by
+     * {@link #take} field by field, so that the envelope's parse can gather them on its way through the body.
+     */
+    static final class Material {
+        private final Platform platform;
         String userId;
         String promptCacheKey;
         String previousResponseId;
@@ -106,49 +114,67 @@ public final class SessionKeys {
         MessageDigest start;
         boolean sawUser;
 
-        static Fields read(byte[] body, Platform platform) {
-            Fields fields = new Fields();
+        Material(Platform platform) {
+            this.platform = platform;
+        }
+
+        static Material read(byte[] body, Platform platform) {
+            Material fields = new Material(platform);
             try (JsonParser parser = JSON.createParser(body)) {
                 if (parser.nextToken() == JsonToken.START_OBJECT) {
-                    fields.object(parser, platform, true);
+                    fields.object(parser, true);
                 }
             } catch (IOException | RuntimeException e) {
-                return new Fields(); // the envelope reader already judged the body; no key from a broken one
+                return new Material(platform); // the envelope reader already judged the body; no key from a broken one
             }
             return fields;
         }
 
-        private void object(JsonParser parser, Platform platform, boolean top) throws IOException {
+        private void object(JsonParser parser, boolean top) throws IOException {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
                 JsonToken value = parser.nextToken();
-                switch (field) {
-                    case "metadata" -> {
-                        if (top && value == JsonToken.START_OBJECT) {
-                            metadata(parser);
-                        } else {
-                            parser.skipChildren();
-                        }
-                    }
-                    case "prompt_cache_key" -> promptCacheKey = text(parser, value);
-                    case "previous_response_id" -> previousResponseId = text(parser, value);
-                    case "session_id" -> sessionId = text(parser, value);
-                    // Gemini CLI with Google login wraps the generate request: {"model","project","request":{...}}
-                    case "request" -> {
-                        if (top && value == JsonToken.START_OBJECT) {
-                            object(parser, platform, false);
-                        } else {
-                            parser.skipChildren();
-                        }
-                    }
-                    case "system", "instructions", "systemInstruction", "system_instruction" -> {
-                        system = sha256();
-                        digest(parser, system);
-                    }
-                    case "messages", "input", "contents" -> conversationStart(parser, value, platform == Platform.GEMINI);
-                    default -> parser.skipChildren();
+                if (!take(parser, field, value, top)) {
+                    parser.skipChildren();
                 }
             }
+        }
+
+        /** Reads the value of a top-level field the parser is on if it matters here; false (untouched) if not. */
+        boolean take(JsonParser parser, String field, JsonToken value) throws IOException {
+            return take(parser, field, value, true);
+        }
+
+        private boolean take(JsonParser parser, String field, JsonToken value, boolean top) throws IOException {
+            switch (field) {
+                case "metadata" -> {
+                    if (top && value == JsonToken.START_OBJECT) {
+                        metadata(parser);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                case "prompt_cache_key" -> promptCacheKey = text(parser, value);
+                case "previous_response_id" -> previousResponseId = text(parser, value);
+                case "session_id" -> sessionId = text(parser, value);
+                // Gemini CLI with Google login wraps the generate request: {"model","project","request":{...}}
+                case "request" -> {
+                    if (top && value == JsonToken.START_OBJECT) {
+                        object(parser, false);
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+                case "system", "instructions", "systemInstruction", "system_instruction" -> {
+                    system = sha256();
+                    digest(parser, system);
+                }
+                case "messages", "input", "contents" -> conversationStart(parser, value, platform == Platform.GEMINI);
+                default -> {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void metadata(JsonParser parser) throws IOException {

@@ -1,18 +1,21 @@
 package dev.relaypool.server.keys;
 
 import dev.relaypool.server.storage.Database;
-import java.time.Clock;
+import dev.relaypool.server.storage.SingleFlight;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Front door of member keys: creation (the full key returned once, only its hash stored) and the cached check the
  * gateway runs on every request, so that the hot path makes no database round trip. A change to a key, its owner
- * or its group calls {@link #invalidateAll()} (or a broadcast does, on other nodes).
+ * or its group calls {@link #invalidateAll()} (or a broadcast does, on other nodes). One database read per key at a
+ * time: requests arriving while it runs wait for it, or, when an expired answer is at hand, keep using that one, so
+ * a burst of requests on a cold or expiring key does not drain the connection pool.
  */
 public final class ApiKeys {
     /** How long a positive answer is trusted; changes made through this node invalidate at once. */
@@ -26,6 +29,7 @@ public final class ApiKeys {
     private final Clock clock;
     private final InvalidKeyThrottle throttle;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final SingleFlight<String, Cached> loads = new SingleFlight<>();
 
     /** {@code rules}: the address lists of an active key, parsed once per cache entry. */
     private record Cached(KeyCheck check, IpRules rules, long expiresAtMillis) {}
@@ -86,16 +90,19 @@ public final class ApiKeys {
         if (cached != null && cached.expiresAtMillis > now) {
             return new Cached(stillValid(cached.check), cached.rules, cached.expiresAtMillis);
         }
-        KeyCheck fresh = database.transactionResult(db -> new KeyStore(db).check(hash, clock.instant()));
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear(); // crude but bounded; refills from the database within a TTL
-        }
-        Duration ttl = fresh instanceof KeyCheck.Unknown ? NEGATIVE_TTL : ACTIVE_TTL;
-        IpRules rules = fresh instanceof KeyCheck.Active(ActiveKey key) ? IpRules.of(key.ipAllow(), key.ipDeny())
-                : IpRules.NONE;
-        Cached entry = new Cached(fresh, rules, now + ttl.toMillis());
-        cache.put(cacheKey, entry);
-        return entry;
+        Cached entry = loads.load(cacheKey, cached, () -> {
+            KeyCheck fresh = database.transactionResult(db -> new KeyStore(db).check(hash, clock.instant()));
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear(); // crude but bounded; refills from the database within a TTL
+            }
+            Duration ttl = fresh instanceof KeyCheck.Unknown ? NEGATIVE_TTL : ACTIVE_TTL;
+            IpRules rules = fresh instanceof KeyCheck.Active(ActiveKey key) ? IpRules.of(key.ipAllow(), key.ipDeny())
+                    : IpRules.NONE;
+            Cached loaded = new Cached(fresh, rules, now + ttl.toMillis());
+            cache.put(cacheKey, loaded);
+            return loaded;
+        });
+        return new Cached(stillValid(entry.check), entry.rules, entry.expiresAtMillis);
     }
 
     /** An active key cached before its expiry instant must still expire on time. */

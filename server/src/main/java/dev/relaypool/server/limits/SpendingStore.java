@@ -8,6 +8,7 @@ import static dev.relaypool.server.storage.schema.Tables.USER_SUBSCRIPTIONS;
 
 import dev.relaypool.server.billing.SubscriptionWindow;
 import dev.relaypool.server.storage.Database;
+import dev.relaypool.server.storage.SingleFlight;
 import dev.relaypool.server.storage.schema.tables.records.UserSubscriptionsRecord;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -27,7 +28,9 @@ import org.jooq.impl.DSL;
 /**
  * Reads a key's {@link SpendingState} from PostgreSQL and keeps it for {@code ttl}, so that a busy key costs one
  * read every few seconds rather than one per request. Usage reaches the database in batches anyway, so limits lag by
- * a few seconds whatever the cache does. Throws when the database cannot be read.
+ * a few seconds whatever the cache does. One read per key at a time: while it runs, other requests of the key use
+ * the expired state if there is one, else wait for the read, so a busy key never drains the connection pool.
+ * Throws when the database cannot be read.
  */
 final class SpendingStore {
     private static final int MAX_CACHED = 100_000;
@@ -37,6 +40,7 @@ final class SpendingStore {
     private final Database database;
     private final Duration ttl;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final SingleFlight<Long, SpendingState> loads = new SingleFlight<>();
 
     SpendingStore(Database database, Duration ttl) {
         this.database = database;
@@ -48,12 +52,14 @@ final class SpendingStore {
         if (cached != null && now.toEpochMilli() - cached.loadedAtMillis < ttl.toMillis()) {
             return cached.state;
         }
-        SpendingState fresh = load(database.dsl(), keyId, subscription, now);
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
-        }
-        cache.put(keyId, new Cached(fresh, now.toEpochMilli()));
-        return fresh;
+        return loads.load(keyId, cached == null ? null : cached.state, () -> {
+            SpendingState fresh = load(database.dsl(), keyId, subscription, now);
+            if (cache.size() >= MAX_CACHED) {
+                cache.clear();
+            }
+            cache.put(keyId, new Cached(fresh, now.toEpochMilli()));
+            return fresh;
+        });
     }
 
     /** After a payment, a redemption or an admin change: the next request reads fresh numbers. */

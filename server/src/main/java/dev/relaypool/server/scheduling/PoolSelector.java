@@ -92,18 +92,20 @@ public final class PoolSelector implements AccountSelector {
         Instant now = clock.instant();
         Candidates found = Candidates.find(accounts.schedulable(key.groupId()), key, requestedModel, tried,
                 coordination.cooldowns(), now);
+        // the bound account first, before any load is read: with Redis each load is a round trip
+        Optional<Candidates.Match> sticky = session.flatMap(s -> bound(key, s, found.matches()));
+        if (sticky.isPresent()) {
+            Optional<Selection> chosen = tryLease(new Candidate(sticky.get().account(), sticky.get().upstreamModel(), 0,
+                    Instant.MAX));
+            if (chosen.isPresent()) {
+                return chosen.get();
+            }
+        }
         List<Candidate> candidates = new ArrayList<>();
         for (Candidates.Match match : found.matches()) {
             candidates.add(new Candidate(match.account(), match.upstreamModel(),
                     coordination.leases().inUse(leaseKey(match.account().id())),
                     rateLimits.nextReset(match.account().id(), now).orElse(Instant.MAX)));
-        }
-        Optional<Candidate> sticky = session.flatMap(s -> bound(key, s, candidates));
-        if (sticky.isPresent()) {
-            Optional<Selection> chosen = tryLease(sticky.get());
-            if (chosen.isPresent()) {
-                return chosen.get();
-            }
         }
         if (candidates.isEmpty()) {
             return none(found, tried, now);
@@ -118,18 +120,20 @@ public final class PoolSelector implements AccountSelector {
                 return chosen.get();
             }
         }
-        return waitFor(sticky.orElse(candidates.getFirst()));
+        Optional<Candidate> stickyCandidate = sticky.flatMap(match -> candidates.stream()
+                .filter(c -> c.account.id() == match.account().id()).findFirst());
+        return waitFor(stickyCandidate.orElse(candidates.getFirst()));
     }
 
     /** The candidate the session is bound to; a binding to an account that is no longer a candidate is dropped. */
-    private Optional<Candidate> bound(KeyContext key, String session, List<Candidate> candidates) {
+    private Optional<Candidates.Match> bound(KeyContext key, String session, List<Candidates.Match> candidates) {
         String stickyKey = stickyKey(key, session);
         Optional<String> accountId = coordination.stickyBindings().get(stickyKey);
         if (accountId.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Candidate> candidate = candidates.stream()
-                .filter(c -> Long.toString(c.account.id()).equals(accountId.get())).findFirst();
+        Optional<Candidates.Match> candidate = candidates.stream()
+                .filter(c -> Long.toString(c.account().id()).equals(accountId.get())).findFirst();
         if (candidate.isEmpty() && coordination.stickyBindings().removeIfValue(stickyKey, accountId.get())) {
             log.debug("session binding to account {} dropped: no longer a candidate", accountId.get());
         }

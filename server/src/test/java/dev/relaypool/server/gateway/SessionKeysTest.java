@@ -12,8 +12,16 @@ import org.junit.jupiter.api.Test;
 class SessionKeysTest {
     private static final String UUID = "7d3c8f0e-59a1-4c2b-9e7d-2f4a6b8c0d1e";
 
+    /** Derives the key both ways, by its own parse and within the envelope's one parse, which must agree. */
     private static Optional<String> derive(Platform platform, Map<String, String> headers, String body) {
-        return SessionKeys.derive(platform, headers::get, body.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        Optional<String> alone = SessionKeys.derive(platform, headers::get, bytes);
+        SessionKeys.Material material = new SessionKeys.Material(platform);
+        // a path model, so that bodies without one still count as envelopes here
+        if (EnvelopeReader.read(bytes, Optional.of("m"), false, material) instanceof EnvelopeReader.Result.Read) {
+            assertThat(SessionKeys.derive(headers::get, material)).as("within the envelope's parse").isEqualTo(alone);
+        }
+        return alone;
     }
 
     @Test

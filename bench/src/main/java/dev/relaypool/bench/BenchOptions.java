@@ -1,0 +1,68 @@
+package dev.relaypool.bench;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The harness's command line. {@code --quick}: every scenario, smaller (about two minutes), for development;
+ * the full run is what docs/performance.md reports.
+ */
+record BenchOptions(boolean quick, Optional<String> postgresUrl, Optional<String> postgresUser,
+                    Optional<String> postgresPassword, Optional<String> redisUrl, Path output, String relayHeap,
+                    boolean jfr, int manyStreams, Set<String> only) {
+    static final Set<String> SCENARIOS = Set.of("latency", "throughput", "streaming", "many-streams");
+
+    static BenchOptions parse(String[] args) {
+        boolean quick = false;
+        boolean jfr = false;
+        String pg = null;
+        String pgUser = null;
+        String pgPassword = System.getenv("RELAYPOOL_BENCH_POSTGRES_PASSWORD");
+        String redis = null;
+        Path output = Path.of("docs/performance-results.md");
+        String heap = "512m";
+        Integer streams = null;
+        Set<String> only = SCENARIOS;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--quick" -> quick = true;
+                case "--jfr" -> jfr = true;
+                case "--postgres-url" -> pg = value(args, ++i, arg);
+                case "--postgres-user" -> pgUser = value(args, ++i, arg);
+                case "--postgres-password" -> pgPassword = value(args, ++i, arg);
+                case "--redis-url" -> redis = value(args, ++i, arg);
+                case "--out" -> output = Path.of(value(args, ++i, arg));
+                case "--relay-heap" -> heap = value(args, ++i, arg);
+                case "--streams" -> streams = Integer.parseInt(value(args, ++i, arg));
+                case "--only" -> only = Set.of(value(args, ++i, arg).split(","));
+                default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        if (!SCENARIOS.containsAll(only)) {
+            throw new IllegalArgumentException("--only takes " + SCENARIOS);
+        }
+        if ((pg == null) != (redis == null)) {
+            throw new IllegalArgumentException("give --postgres-url and --redis-url together (the external set-up)");
+        }
+        return new BenchOptions(quick, Optional.ofNullable(pg), Optional.ofNullable(pgUser), Optional.ofNullable(pgPassword),
+                Optional.ofNullable(redis), output, heap, jfr, streams != null ? streams : quick ? 1_000 : 10_000, only);
+    }
+
+    boolean external() {
+        return postgresUrl.isPresent();
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    static final String USAGE = """
+            ./relaypool bench [--quick] [--postgres-url JDBC_URL [--postgres-user U] [--postgres-password P] --redis-url URL]
+                              [--out docs/performance-results.md] [--streams 10000] [--relay-heap 512m] [--jfr]
+                              [--only latency,throughput,streaming,many-streams]""";
+}

@@ -1,0 +1,90 @@
+package dev.relaypool.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * (d) Thousands of slow streams through the relay at once (one event a second): opened over a ramp of
+ * {@link #RAMP}, then held; the relay's resident memory and heap are sampled while they are all open, and its live
+ * heap is read once after a full GC at the plateau. Every stream must end with its final event.
+ */
+final class ManyStreamsScenario {
+    private static final Duration RAMP = Duration.ofSeconds(10);
+    private static final int PACING_MS = 1_000;
+    private static final int DELTAS = 30;
+
+    private ManyStreamsScenario() {}
+
+    static void run(FakeProcess fake, Target relay, RelayProcess process, int streams, Report report)
+            throws InterruptedException, java.io.IOException {
+        fake.answerAfter(0);
+        fake.streamShape("a slow stream ".repeat(DELTAS), DELTAS, Duration.ofMillis(PACING_MS));
+        AtomicInteger open = new AtomicInteger();
+        AtomicInteger maxOpen = new AtomicInteger();
+        LongAdder ok = new LongAdder();
+        Errors errors = new Errors();
+        List<Thread> clients = new ArrayList<>(streams);
+        long pauseNanos = RAMP.toNanos() / streams;
+        long started = System.nanoTime();
+        try {
+            for (int i = 0; i < streams; i++) {
+                clients.add(Thread.ofVirtual().start(() -> {
+                    open.incrementAndGet();
+                    try (HttpConnection connection = new HttpConnection(relay.address(), 1024)) {
+                        HttpConnection.Answer answer = connection.exchange(relay.stream(), null);
+                        if (answer.okStream()) {
+                            ok.increment();
+                        } else {
+                            errors.add(answer);
+                        }
+                    } finally {
+                        open.decrementAndGet();
+                    }
+                }));
+                long due = started + pauseNanos * (i + 1);
+                while (System.nanoTime() < due) {
+                    Thread.onSpinWait();
+                    if (due - System.nanoTime() > 1_000_000) {
+                        Thread.sleep(1);
+                    }
+                }
+            }
+            long maxHeap = 0;
+            long maxRss = 0;
+            int maxUpstream = 0;
+            long liveHeap = -1;
+            long deadline = System.nanoTime() + Duration.ofSeconds(DELTAS + 60L).toNanos();
+            // sample every few seconds while the streams run (jcmd costs a JVM start); bounded by the deadline
+            while (clients.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
+                maxOpen.accumulateAndGet(open.get(), Math::max);
+                int upstream = fake.openStreams();
+                maxUpstream = Math.max(maxUpstream, upstream);
+                maxHeap = Math.max(maxHeap, process.heapUsedMib(false));
+                maxRss = Math.max(maxRss, process.residentMib()[0]);
+                if (liveHeap < 0 && upstream >= streams * 0.98) {
+                    liveHeap = process.heapUsedMib(true);
+                }
+                Thread.sleep(3_000);
+            }
+            String what = streams + " streams, 1 event/s";
+            report.add("many streams", what + ": open at once (upstream side)", "", Integer.toString(maxUpstream), "",
+                    "all", maxUpstream >= streams * 0.98);
+            errors.add("unfinished", streams - ok.sum() - errors.total());
+            report.add("many streams", what + ": errors", "", errors.toString(), "", "0", ok.sum() == streams);
+            report.add("many streams", what + ": relay heap used, max sampled", "", maxHeap + " MiB", "",
+                    "≤ 512 MiB", maxHeap <= 512);
+            report.add("many streams", what + ": relay live heap after GC, all open", "",
+                    liveHeap < 0 ? "not reached" : liveHeap + " MiB", "", "", null);
+            report.add("many streams", what + ": relay resident memory, max sampled", "", maxRss + " MiB", "", "",
+                    null);
+        } finally {
+            for (Thread client : clients) {
+                client.join(Duration.ofSeconds(5));
+            }
+            fake.streamShape("Hello from the bench.", 4, Duration.ZERO);
+        }
+    }
+}
