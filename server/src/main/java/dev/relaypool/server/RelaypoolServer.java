@@ -126,7 +126,8 @@ public final class RelaypoolServer implements AutoCloseable {
             CostCalculator calculator = new CostCalculator(prices, config.billing());
             Admission admission = new Admission(database, calculator, config.billing(), coordination, renewer,
                     Admission.Settings.DEFAULTS, clock);
-            UsageSettlement settlement = open(opened, new UsageSettlement(UsageJournal.open(config.dataDir()),
+            UsageSettlement settlement = open(opened, new UsageSettlement(UsageJournal.open(config.dataDir(),
+                            UsageJournal.DEFAULTS.syncingFirst(config.billing().journalDurability() == RelaypoolConfig.JournalDurability.DISK)),
                     new PostgresBatchWriter(database, calculator, config.billing().mode(), clock),
                     SettlementQueue.DEFAULTS));
             RollupPruner rollupPruner = open(opened, new RollupPruner(database, coordination.locks(),

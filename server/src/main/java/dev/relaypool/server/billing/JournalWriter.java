@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for the {@link UsageJournal}: appenders queue their line and wait; one virtual thread takes
- * everything queued (up to a batch limit), writes it, fsyncs once, and releases the whole batch. While one fsync
- * runs the next batch gathers, so an append waits at most about two fsyncs and no timer adds latency.
+ * everything queued (up to a batch limit), writes it, fsyncs once, and releases the whole batch — after the write
+ * (the default: what is written to the file survives a crash of this process) or, with {@code syncFirst}, after the
+ * fsync (survives a power loss too; an append then waits about one to two fsyncs). While one fsync runs the next
+ * batch gathers, and no timer adds latency.
  */
 final class JournalWriter {
     private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
@@ -103,10 +105,13 @@ final class JournalWriter {
             while (written < bytes) {
                 written += channel.write(buffers);
             }
-            channel.force(false);
             segmentBytes += bytes;
             journal.committed(segment, batch.stream().map(Submission::requestId).toList());
-            batch.forEach(s -> s.done.complete(null));
+            if (!settings.syncFirst()) {
+                batch.forEach(s -> s.done.complete(null));
+            }
+            channel.force(false);
+            batch.forEach(s -> s.done.complete(null)); // no-op for a batch already released
         } catch (IOException | RuntimeException e) {
             log.error("Usage journal write failed for {} record(s): {}", batch.size(), e.toString());
             batch.forEach(s -> s.done.completeExceptionally(e));

@@ -35,12 +35,24 @@ import org.slf4j.LoggerFactory;
 public final class UsageJournal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UsageJournal.class);
 
-    /** Tuning; {@link #DEFAULTS} suits a single node. */
-    public record Settings(long maxSegmentBytes, int maxBatch, Duration appendTimeout) {
+    /**
+     * Tuning; {@link #DEFAULTS} suits a single node. {@code syncFirst}: an append returns only after its batch is
+     * fsynced (the record survives a power loss); otherwise it returns once the batch is written to the file, which
+     * a crash of the process (kill -9) cannot undo, and the fsync follows in the same batch right after.
+     */
+    public record Settings(long maxSegmentBytes, int maxBatch, Duration appendTimeout, boolean syncFirst) {
         public Settings {
             if (maxSegmentBytes < 1024 || maxBatch < 1 || appendTimeout.isNegative() || appendTimeout.isZero()) {
                 throw new IllegalArgumentException("invalid journal settings");
             }
+        }
+
+        public Settings(long maxSegmentBytes, int maxBatch, Duration appendTimeout) {
+            this(maxSegmentBytes, maxBatch, appendTimeout, false);
+        }
+
+        public Settings syncingFirst(boolean syncFirst) {
+            return new Settings(maxSegmentBytes, maxBatch, appendTimeout, syncFirst);
         }
     }
 
@@ -84,7 +96,8 @@ public final class UsageJournal implements AutoCloseable {
     }
 
     /**
-     * Appends {@code record} durably; blocks until its batch is fsynced (bounded by the append timeout).
+     * Appends {@code record} durably; blocks until its batch is written, or fsynced when the settings say
+     * {@code syncFirst} (bounded by the append timeout).
      *
      * @throws UncheckedIOException when the record could not be made durable (disk full, I/O error, timeout)
      */

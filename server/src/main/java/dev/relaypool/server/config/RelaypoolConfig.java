@@ -78,13 +78,18 @@ public record RelaypoolConfig(
 
     public enum UnpricedModel { REFUSE, DEFAULT }
 
+    /** What a journalled usage record survives before the answer it bills may complete (see docs/billing.md). */
+    public enum JournalDurability { PROCESS, DISK }
+
     public record Billing(BillingMode mode, boolean failClosed, UnpricedModel unpricedModel,
-                          BigDecimal defaultPricePerMillion, Duration minuteRollupRetention) {
+                          BigDecimal defaultPricePerMillion, Duration minuteRollupRetention,
+                          JournalDurability journalDurability) {
         public static final Duration DEFAULT_MINUTE_ROLLUP_RETENTION = Duration.ofHours(48);
 
         public Billing(BillingMode mode, boolean failClosed, UnpricedModel unpricedModel,
                        BigDecimal defaultPricePerMillion) {
-            this(mode, failClosed, unpricedModel, defaultPricePerMillion, DEFAULT_MINUTE_ROLLUP_RETENTION);
+            this(mode, failClosed, unpricedModel, defaultPricePerMillion, DEFAULT_MINUTE_ROLLUP_RETENTION,
+                    JournalDurability.PROCESS);
         }
     }
 
@@ -159,7 +164,8 @@ public record RelaypoolConfig(
                         values.bool(BILLING_FAIL_CLOSED),
                         values.oneOf(BILLING_UNPRICED_MODEL, UnpricedModel.class),
                         values.nonNegativeDecimal(BILLING_DEFAULT_PRICE_PER_MILLION),
-                        Duration.ofHours(values.intIn(BILLING_MINUTE_ROLLUP_RETENTION_HOURS, 1, 24 * 366))),
+                        Duration.ofHours(values.intIn(BILLING_MINUTE_ROLLUP_RETENTION_HOURS, 1, 24 * 366)),
+                        values.oneOf(BILLING_JOURNAL_DURABILITY, JournalDurability.class)),
                 new Scheduling(
                         Duration.ofSeconds(values.intIn(SCHEDULING_STICKY_TTL_SECONDS, 1, 30 * 86_400)),
                         Duration.ofMillis(values.intIn(SCHEDULING_ACCOUNT_WAIT_MS, 0, 600_000)),

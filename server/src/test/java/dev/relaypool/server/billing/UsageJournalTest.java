@@ -18,6 +18,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UsageJournalTest {
     private static final UsageJournal.Settings SMALL_SEGMENTS = new UsageJournal.Settings(4096, 64, Duration.ofSeconds(10));
@@ -41,10 +43,12 @@ class UsageJournalTest {
         }
     }
 
-    @Test
-    void replaysEveryRecordAppendedConcurrentlyInAFreshProcess() throws Exception {
+    /** Both durabilities: released after the write (the default) or only after the fsync. */
+    @ParameterizedTest(name = "syncFirst={0}")
+    @ValueSource(booleans = {false, true})
+    void replaysEveryRecordAppendedConcurrentlyInAFreshProcess(boolean syncFirst) throws Exception {
         List<String> expected = IntStream.range(0, 1_000).mapToObj(i -> "req-" + i).toList();
-        try (UsageJournal journal = UsageJournal.open(dataDir);
+        try (UsageJournal journal = UsageJournal.open(dataDir, UsageJournal.DEFAULTS.syncingFirst(syncFirst));
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             expected.forEach(id -> threads.submit(() -> journal.append(answered(id))));
             threads.shutdown();
