@@ -23,6 +23,9 @@ public interface AccountSelector {
     /** {@code retryAfter}: what the provider said (Retry-After and similar), when it said anything. */
     void onFailure(UpstreamAccount account, FailureClass failure, Optional<Duration> retryAfter);
 
+    /** {@code account}'s answer reached its end intact (a stream included); ends a streak of broken streams. */
+    default void onDelivered(UpstreamAccount account) {}
+
     /** The headers of an answer {@code account} gave (rate-limit windows ride on them); {@code header}: by name. */
     default void onUpstreamHeaders(UpstreamAccount account, Function<String, String> header) {}
 }

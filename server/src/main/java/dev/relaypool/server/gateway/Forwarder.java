@@ -159,6 +159,8 @@ final class Forwarder {
                 if (brokenBy == null) {
                     if (status >= 300) { // a 4xx the client must fix says nothing of the account; no binding
                         selector.onSuccess(ctx.key(), Optional.empty(), account);
+                    } else {
+                        selector.onDelivered(account);
                     }
                 } else {
                     selector.onFailure(account, brokenBy, Optional.empty());

@@ -41,6 +41,11 @@ final class MeteredSelector implements AccountSelector {
     }
 
     @Override
+    public void onDelivered(UpstreamAccount account) {
+        delegate.onDelivered(account);
+    }
+
+    @Override
     public void onUpstreamHeaders(UpstreamAccount account, Function<String, String> header) {
         delegate.onUpstreamHeaders(account, header);
     }

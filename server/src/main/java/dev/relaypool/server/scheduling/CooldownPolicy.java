@@ -9,7 +9,9 @@ import java.util.Optional;
  * by the gateway) when it said something, else a default per class — long for rejected credentials (a person must
  * look), short for overload. A lone server error (500, or an answer that broke before its first byte) rests only
  * {@code firstServerError}: one blip must not lock a member out of a pool of one for half a minute; a second in a row
- * rests the full {@code serverError}.
+ * rests the full {@code serverError}. A stream that breaks after its first byte does not rest the account the first
+ * time (the member already has an in-band error; one cut says little), but a second in a row, with no stream
+ * delivered whole in between, rests it {@code serverError}: an account that cuts every answer must lose its traffic.
  */
 public record CooldownPolicy(Duration authRejected, Duration rateLimited, Duration overloaded, Duration serverError,
                              Duration connectFailed, Duration maximum, Duration firstServerError) {
@@ -23,8 +25,8 @@ public record CooldownPolicy(Duration authRejected, Duration rateLimited, Durati
     }
 
     /**
-     * The rest for this failure, or empty when the account should not cool down (stream failures after the first
-     * byte). {@code repeated}: the account already failed so just before, with no success in between.
+     * The rest for this failure, or empty when the account should not cool down (a first stream failure after the
+     * first byte). {@code repeated}: the account already failed so just before, with no success in between.
      */
     public Optional<Duration> restFor(FailureClass failure, Optional<Duration> providerSaid, boolean repeated) {
         Duration fallback = switch (failure) {
@@ -33,7 +35,7 @@ public record CooldownPolicy(Duration authRejected, Duration rateLimited, Durati
             case OVERLOADED -> overloaded;
             case SERVER_ERROR, EMPTY_ANSWER -> repeated ? serverError : firstServerError;
             case CONNECT_FAILED, HEADER_TIMEOUT -> connectFailed;
-            case STREAM_BROKEN, STREAM_IDLE -> null;
+            case STREAM_BROKEN, STREAM_IDLE -> repeated ? serverError : null;
         };
         if (fallback == null) {
             return Optional.empty();
@@ -42,8 +44,13 @@ public record CooldownPolicy(Duration authRejected, Duration rateLimited, Durati
         return Optional.of(rest.compareTo(maximum) > 0 ? maximum : rest);
     }
 
-    /** Whether a failure of this class rests briefly the first time (see {@link #firstServerError}). */
+    /** Whether a failure of this class rests less the first time than when it repeats. */
     static boolean escalates(FailureClass failure) {
-        return failure == FailureClass.SERVER_ERROR || failure == FailureClass.EMPTY_ANSWER;
+        return failure == FailureClass.SERVER_ERROR || failure == FailureClass.EMPTY_ANSWER || afterFirstByte(failure);
+    }
+
+    /** A failure of an answer already flowing to the client; its streak ends only with an answer delivered whole. */
+    static boolean afterFirstByte(FailureClass failure) {
+        return failure == FailureClass.STREAM_BROKEN || failure == FailureClass.STREAM_IDLE;
     }
 }

@@ -60,6 +60,8 @@ public final class PoolSelector implements AccountSelector {
     private final Map<Long, Long> lastUsedMillis = new ConcurrentHashMap<>();
     /** Per node: when each account last had a server error with no success since. */
     private final Map<Long, Instant> lastServerError = new ConcurrentHashMap<>();
+    // kept apart: onSuccess runs at the response headers, before a stream can break
+    private final Map<Long, Instant> lastStreamBreak = new ConcurrentHashMap<>();
     private final Consumer<UpstreamAccount> onAuthRejected;
 
     public PoolSelector(SchedulableAccounts accounts, Coordination coordination, LeaseRenewer renewer, RateLimitStates rateLimits,
@@ -191,7 +193,8 @@ public final class PoolSelector implements AccountSelector {
         boolean repeated = true;
         if (CooldownPolicy.escalates(failure)) {
             Instant now = clock.instant();
-            Instant previous = lastServerError.put(account.id(), now);
+            Map<Long, Instant> streak = CooldownPolicy.afterFirstByte(failure) ? lastStreamBreak : lastServerError;
+            Instant previous = streak.put(account.id(), now);
             repeated = previous != null && previous.plus(SERVER_ERROR_STREAK).isAfter(now);
         }
         settings.cooldowns().restFor(failure, retryAfter, repeated).ifPresent(rest -> {
@@ -201,6 +204,11 @@ public final class PoolSelector implements AccountSelector {
         if (failure == FailureClass.AUTH_REJECTED) {
             onAuthRejected.accept(account); // e.g. an OAuth token revoked or expired early: refresh it now
         }
+    }
+
+    @Override
+    public void onDelivered(UpstreamAccount account) {
+        lastStreamBreak.remove(account.id());
     }
 
     @Override

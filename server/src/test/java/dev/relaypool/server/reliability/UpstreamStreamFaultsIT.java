@@ -82,6 +82,27 @@ class UpstreamStreamFaultsIT {
         assertBilledAsReported(platform, row);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("protocols")
+    void anAccountThatCutsEveryStreamLosesItsTrafficAfterTheSecondInARow(Platform platform) throws Exception {
+        FaultRig rig = faults.rig(platform, 2);
+        faults.upstream().forCredential(rig.a(), Behaviour.cutAfter(3));
+
+        ProtocolErrors.assertEndsWithInBandError(platform, rig.send(true).body());
+        assertThat(rig.cooldown(rig.a())).as("one cut says little").isEmpty();
+        ProtocolErrors.assertEndsWithInBandError(platform, rig.send(true).body());
+        assertThat(rig.cooldown(rig.a()).orElseThrow().reason()).isEqualTo("stream_broken");
+
+        PoolClient.Answer third = rig.send(true);
+        assertThat(third.status()).isEqualTo(200);
+        assertThat(third.body()).contains(ProtocolErrors.terminator(platform));
+        assertThat(rig.hits(rig.a())).isEqualTo(2);
+        assertThat(rig.hits(rig.b())).isEqualTo(1);
+        rig.assertLeasesReturned();
+        assertThat(rig.settledRows(3)).extracting(UsageLogRecord::getErrorClass)
+                .containsExactlyInAnyOrder("stream_broken", "stream_broken", null);
+    }
+
     static Stream<Arguments> protocols() {
         return Stream.of(Platform.values()).map(Arguments::of);
     }

@@ -162,6 +162,24 @@ class PoolSelectorTest {
     }
 
     @Test
+    void anAccountThatBreaksTwoStreamsInARowRestsUntilOneIsDeliveredWhole() {
+        pool.add(1, 1, 3);
+        var account = pool.accounts.get(0).upstream();
+        pool.selector.onSuccess(Pool.KEY, Optional.empty(), account); // the headers of the first answer
+        pool.selector.onFailure(account, FailureClass.STREAM_BROKEN, Optional.empty());
+        assertThat(pool.coordination.cooldowns().get(1)).as("one cut says little").isEmpty();
+        pool.selector.onSuccess(Pool.KEY, Optional.empty(), account); // headers again: the streak goes on
+        pool.selector.onFailure(account, FailureClass.STREAM_IDLE, Optional.empty());
+        assertThat(pool.coordination.cooldowns().get(1).orElseThrow().until())
+                .isEqualTo(pool.clock.instant().plus(CooldownPolicy.DEFAULTS.serverError()));
+
+        pool.clock.advance(Duration.ofSeconds(31));
+        pool.selector.onDelivered(account);
+        pool.selector.onFailure(account, FailureClass.STREAM_BROKEN, Optional.empty());
+        assertThat(pool.coordination.cooldowns().get(1)).as("a stream delivered whole ends the streak").isEmpty();
+    }
+
+    @Test
     void aRequestWhoseOnlyAccountJustFailedIsToldWhenItComesBack() {
         pool.add(1, 1, 3);
         pool.selector.onFailure(pool.accounts.get(0).upstream(), FailureClass.RATE_LIMITED, Optional.of(Duration.ofSeconds(42)));
@@ -233,7 +251,8 @@ class PoolSelectorTest {
         assertThat(policy.restFor(FailureClass.OVERLOADED, Optional.empty())).contains(Duration.ofSeconds(10));
         assertThat(policy.restFor(FailureClass.RATE_LIMITED, Optional.of(Duration.ofSeconds(7)))).contains(Duration.ofSeconds(7));
         assertThat(policy.restFor(FailureClass.RATE_LIMITED, Optional.of(Duration.ofDays(3)))).contains(Duration.ofHours(6));
-        assertThat(policy.restFor(FailureClass.STREAM_BROKEN, Optional.empty())).isEmpty();
+        assertThat(policy.restFor(FailureClass.STREAM_BROKEN, Optional.empty(), false)).isEmpty();
+        assertThat(policy.restFor(FailureClass.STREAM_IDLE, Optional.empty(), true)).contains(Duration.ofSeconds(30));
     }
 
     private static void sleep(long millis) {
