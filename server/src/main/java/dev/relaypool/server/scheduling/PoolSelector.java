@@ -63,6 +63,7 @@ public final class PoolSelector implements AccountSelector {
     // kept apart: onSuccess runs at the response headers, before a stream can break
     private final Map<Long, Instant> lastStreamBreak = new ConcurrentHashMap<>();
     private final Consumer<UpstreamAccount> onAuthRejected;
+    private final NearBindings bindings;
 
     public PoolSelector(SchedulableAccounts accounts, Coordination coordination, LeaseRenewer renewer, RateLimitStates rateLimits,
                         Settings settings, Clock clock) {
@@ -73,6 +74,7 @@ public final class PoolSelector implements AccountSelector {
     public PoolSelector(SchedulableAccounts accounts, Coordination coordination, LeaseRenewer renewer, RateLimitStates rateLimits,
                         Settings settings, Clock clock, Consumer<UpstreamAccount> onAuthRejected) {
         this.onAuthRejected = onAuthRejected;
+        this.bindings = new NearBindings(coordination.stickyBindings(), settings.stickyTtl(), clock);
         this.accounts = accounts;
         this.coordination = coordination;
         this.renewer = renewer;
@@ -130,13 +132,13 @@ public final class PoolSelector implements AccountSelector {
     /** The candidate the session is bound to; a binding to an account that is no longer a candidate is dropped. */
     private Optional<Candidates.Match> bound(KeyContext key, String session, List<Candidates.Match> candidates) {
         String stickyKey = stickyKey(key, session);
-        Optional<String> accountId = coordination.stickyBindings().get(stickyKey);
+        Optional<String> accountId = bindings.get(stickyKey);
         if (accountId.isEmpty()) {
             return Optional.empty();
         }
         Optional<Candidates.Match> candidate = candidates.stream()
                 .filter(c -> Long.toString(c.account().id()).equals(accountId.get())).findFirst();
-        if (candidate.isEmpty() && coordination.stickyBindings().removeIfValue(stickyKey, accountId.get())) {
+        if (candidate.isEmpty() && bindings.removeIfValue(stickyKey, accountId.get())) {
             log.debug("session binding to account {} dropped: no longer a candidate", accountId.get());
         }
         return candidate;
@@ -184,7 +186,7 @@ public final class PoolSelector implements AccountSelector {
     public void onSuccess(KeyContext key, Optional<String> session, UpstreamAccount account) {
         lastUsedMillis.put(account.id(), clock.millis());
         lastServerError.remove(account.id());
-        session.ifPresent(s -> coordination.stickyBindings().put(stickyKey(key, s), Long.toString(account.id()),
+        session.ifPresent(s -> bindings.put(stickyKey(key, s), Long.toString(account.id()),
                 settings.stickyTtl()));
     }
 
