@@ -55,7 +55,7 @@ public final class ScreenshotApp extends Application {
         PrefsStore prefs = PrefsStore.inMemory();
         prefs.update(p -> p.withProfile(null, new ServerProfile("Production", "https://relay.example.com", "grace@example.com")));
         Desktop desktop = new Desktop(api, api.resources(), prefs, IMMEDIATE, UiExecutor.fx(), clock);
-        scene = new Scene(desktop.root(), 1180, 760);
+        scene = new Scene(desktop.root(), 1440, 860); // a common laptop window: every column readable
         desktop.style(scene);
         stage.setScene(scene);
         stage.setTitle("Relaypool admin");
