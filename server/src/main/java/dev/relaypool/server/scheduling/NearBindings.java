@@ -24,6 +24,7 @@ final class NearBindings {
     private final Clock clock;
     private final long freshMillis;
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
+    private volatile long lastSweepMillis;
 
     NearBindings(StickyBindings shared, Duration stickyTtl, Clock clock) {
         this.shared = shared;
@@ -60,9 +61,20 @@ final class NearBindings {
     }
 
     private void remember(String key, Seen entry) {
+        long now = entry.readAtMillis;
+        if (now - lastSweepMillis >= freshMillis) {
+            // an entry neither read nor written within `fresh` decides nothing any more: only recent sessions stay
+            lastSweepMillis = now;
+            seen.values().removeIf(e -> now - Math.max(e.readAtMillis, e.writtenAtMillis) >= freshMillis);
+        }
         if (seen.size() >= MAX_ENTRIES) {
-            seen.clear(); // crude but bounded; refills from the shared bindings
+            seen.clear(); // a burst of new sessions within `fresh`: crude but bounded
         }
         seen.put(key, entry);
+    }
+
+    /** How many sessions this node remembers (for tests). */
+    int size() {
+        return seen.size();
     }
 }

@@ -84,6 +84,17 @@ class NearBindingsTest {
     }
 
     @Test
+    void remembersOnlyTheSessionsSeenWithinTheLastTenSeconds() {
+        for (int i = 0; i < 1_000; i++) {
+            near.put("old-" + i, "7", TTL);
+        }
+        clock.advance(Duration.ofSeconds(11));
+        near.put("new", "7", TTL);
+        assertThat(near.size()).isEqualTo(1);
+        assertThat(real.get("old-1")).as("the shared bindings keep their TTL").contains("7");
+    }
+
+    @Test
     void aShortStickyTtlIsNeverTrustedLongerThanHalfOfIt() {
         NearBindings shortLived = new NearBindings(shared, Duration.ofSeconds(4), clock);
         shortLived.put("s", "7", Duration.ofSeconds(4));
