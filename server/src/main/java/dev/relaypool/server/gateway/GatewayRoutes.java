@@ -47,7 +47,7 @@ public final class GatewayRoutes implements AutoCloseable {
         Forwarder forwarder = new Forwarder(collaborators.selector(), caller, new UsageRecords(collaborators.usage()),
                 config.gateway().maxAccountSwitches());
         GatewayHandler gateway = new GatewayHandler(collaborators.authenticator(),
-                new RequestBodies(config.server().maxBodyBytes()), new ModelsResponder(collaborators.models()),
+                new RequestBodies(config.server().maxBodyBytes(), config.server().clientTimeouts().body()), new ModelsResponder(collaborators.models()),
                 collaborators.admission(), forwarder, KeepAliveSink.Settings.DEFAULTS, collaborators.clock());
         this.handler = new RequestIdHandler(new VirtualThreadDispatchHandler(virtualThreads, gateway));
     }
