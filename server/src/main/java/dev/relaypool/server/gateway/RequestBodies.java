@@ -23,7 +23,15 @@ final class RequestBodies {
         record ClientGone() implements Body {}
     }
 
+    /**
+     * How much of a body beyond the limit is read and thrown away before the 413: a client (every SDK) writes its
+     * whole body before reading, and closing on unread bytes makes the kernel send a reset that destroys the 413
+     * already sent. Anything larger than the limit plus this is refused without reading (the client sees a reset).
+     */
+    static final long DRAIN_BYTES = 4L << 20;
+
     private final long maxBytes;
+    private final long drainCap;
     private final long timeoutNanos;
 
     RequestBodies(long maxBytes, Duration timeout) {
@@ -31,29 +39,34 @@ final class RequestBodies {
             throw new IllegalArgumentException("maxBytes and timeout must be positive");
         }
         this.maxBytes = maxBytes;
+        this.drainCap = maxBytes > Long.MAX_VALUE - DRAIN_BYTES ? Long.MAX_VALUE : maxBytes + DRAIN_BYTES;
         this.timeoutNanos = timeout.toNanos();
     }
 
     Body read(HttpServerExchange exchange) {
-        if (exchange.getRequestContentLength() > maxBytes) {
+        long declared = exchange.getRequestContentLength();
+        if (declared > drainCap) {
             exchange.setPersistent(false); // do not read the rest only to throw it away
             return new Body.TooLarge();
         }
+        // this reader enforces maxBytes itself; Undertow's own limit only caps what is drained beyond it
+        exchange.setMaxEntitySize(drainCap);
         long started = System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream(
-                (int) Math.min(Math.max(exchange.getRequestContentLength(), 1024), 1 << 20));
+        ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 1024), 1 << 20));
+        long received = 0;
         byte[] buffer = new byte[16 * 1024];
         try {
             InputStream in = exchange.getInputStream();
             for (int read; (read = in.read(buffer)) != -1; ) {
-                if (body.size() + read > maxBytes) {
-                    exchange.setPersistent(false);
-                    return new Body.TooLarge();
+                received += read;
+                if (received <= maxBytes) {
+                    body.write(buffer, 0, read);
+                } else if (body.size() > 0) {
+                    body = new ByteArrayOutputStream(0); // over the limit: only drained from now on
                 }
-                body.write(buffer, 0, read);
                 if (System.nanoTime() - started > timeoutNanos) {
                     exchange.setPersistent(false);
-                    return new Body.TooSlow();
+                    return received > maxBytes ? new Body.TooLarge() : new Body.TooSlow();
                 }
             }
         } catch (RequestTooBigException e) {
@@ -62,6 +75,10 @@ final class RequestBodies {
         } catch (IOException e) { // includes the listener's read timeout
             exchange.setPersistent(false);
             return new Body.ClientGone();
+        }
+        if (received > maxBytes) {
+            exchange.setPersistent(false);
+            return new Body.TooLarge();
         }
         return new Body.Read(body.toByteArray());
     }
