@@ -15,7 +15,7 @@ public enum ConfigOption {
     SERVER_PORT("server.port", "8080", "HTTP port; 0 picks a free port."),
     SERVER_PUBLIC_URL("server.public-url", "", "URL members use to reach this server (shown in client settings); empty = derived from the request."),
     SERVER_MAX_BODY_BYTES("server.max-body-bytes", "33554432", "Largest request body accepted, in bytes (413 beyond)."),
-    SERVER_MAX_HEADER_BYTES("server.max-header-bytes", "65536", "Largest request header block accepted, in bytes (431 beyond)."),
+    SERVER_MAX_HEADER_BYTES("server.max-header-bytes", "65536", "Largest request header block accepted, in bytes (400 beyond, refused while parsing)."),
     SERVER_READ_TIMEOUT_MS("server.read-timeout-ms", "30000", "Longest pause allowed while a client sends its request (headers or body); the connection is closed beyond it."),
     SERVER_WRITE_TIMEOUT_MS("server.write-timeout-ms", "120000", "Longest a response write may wait on a client that does not read; the connection is closed beyond it and its upstream slot freed."),
     SERVER_REQUEST_PARSE_TIMEOUT_MS("server.request-parse-timeout-ms", "15000", "Time allowed from a request's first byte until its headers are complete (against dribbled headers)."),
