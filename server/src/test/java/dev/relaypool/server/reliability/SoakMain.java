@@ -4,11 +4,11 @@ import dev.relaypool.fake.FakeUpstream;
 import dev.relaypool.server.RelaypoolServer;
 import dev.relaypool.server.config.ConfigLoader;
 import dev.relaypool.server.config.RelaypoolConfig;
+import dev.relaypool.server.testing.RelayFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -57,13 +57,8 @@ public final class SoakMain {
 
     /** The default configuration in {@code dataDir}, on loopback, allowed to reach the fake upstream. */
     static RelaypoolConfig config(Path dataDir, Map<String, String> overrides) {
-        Map<String, String> env = new HashMap<>();
-        env.put("RELAYPOOL_DATA_DIR", dataDir.toString());
-        env.put("RELAYPOOL_SERVER_HOST", "127.0.0.1");
-        env.put("RELAYPOOL_SERVER_PORT", "0");
-        env.put("RELAYPOOL_SERVER_SHUTDOWN_GRACE_SECONDS", "5");
-        env.put("RELAYPOOL_SECURITY_ALLOW_PRIVATE_UPSTREAMS", "true");
-        env.put("RELAYPOOL_SECURITY_ALLOW_HTTP_UPSTREAMS", "true");
+        Map<String, String> env = RelayFixture.environment(dataDir);
+        env.put("RELAYPOOL_DATABASE_POOL_SIZE", "10"); // the default, not the tests' small pool
         env.put("RELAYPOOL_SCHEDULING_PROBE_INTERVAL_SECONDS", "0");
         env.putAll(overrides);
         return ConfigLoader.load(null, env);
