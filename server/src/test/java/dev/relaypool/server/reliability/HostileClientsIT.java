@@ -139,6 +139,21 @@ class HostileClientsIT {
         }
     }
 
+    @Test
+    void answersThatTakeLongerThanTheClientTimeoutsAreNotCut() throws Exception {
+        relay.upstream.setPacing(Duration.ofMillis(400)); // a stream of several seconds: far beyond the 1 s read timeout
+        relay.upstream.enqueue(dev.relaypool.fake.Behaviour.answer(), dev.relaypool.fake.Behaviour.slowFirstToken(Duration.ofSeconds(3)));
+        try {
+            String stream = RawClient.roundTrip(relay.server.port(), head(body(true).length), body(true));
+            assertThat(RawClient.status(stream)).as(stream).isEqualTo(200);
+            assertThat(stream).contains("message_stop").doesNotContain("event: error");
+            String late = RawClient.roundTrip(relay.server.port(), head(body(false).length), body(false));
+            assertThat(RawClient.status(late)).as(late).isEqualTo(200); // 3 s of silence before the headers
+        } finally {
+            relay.upstream.setPacing(Duration.ZERO);
+        }
+    }
+
     private static String head(long contentLength) {
         return "POST /v1/messages HTTP/1.1\r\nHost: relay\r\nx-api-key: " + member.key()
                 + "\r\nanthropic-version: 2023-06-01\r\ncontent-type: application/json\r\nconnection: close\r\n"
