@@ -10,7 +10,17 @@ import dev.relaypool.desktop.accounts.AccountsView;
 import dev.relaypool.desktop.accounts.AccountsViewModel;
 import dev.relaypool.desktop.common.ScreenContext;
 import dev.relaypool.desktop.connect.ConnectView;
+import dev.relaypool.desktop.groups.GroupsView;
+import dev.relaypool.desktop.groups.GroupsViewModel;
 import dev.relaypool.desktop.keys.KeysView;
+import dev.relaypool.desktop.prices.PricesView;
+import dev.relaypool.desktop.prices.PricesViewModel;
+import dev.relaypool.desktop.redeem.RedeemCodesView;
+import dev.relaypool.desktop.redeem.RedeemCodesViewModel;
+import dev.relaypool.desktop.settings.SettingsView;
+import dev.relaypool.desktop.settings.SettingsViewModel;
+import dev.relaypool.desktop.subscriptions.SubscriptionsView;
+import dev.relaypool.desktop.subscriptions.SubscriptionsViewModel;
 import dev.relaypool.desktop.keys.KeysViewModel;
 import dev.relaypool.desktop.usage.UsageView;
 import dev.relaypool.desktop.usage.UsageViewModel;
@@ -19,7 +29,6 @@ import dev.relaypool.desktop.users.UsersViewModel;
 import dev.relaypool.desktop.connect.ConnectViewModel;
 import dev.relaypool.desktop.dashboard.DashboardView;
 import dev.relaypool.desktop.dashboard.DashboardViewModel;
-import dev.relaypool.desktop.placeholder.PlaceholderView;
 import dev.relaypool.desktop.prefs.PrefsStore;
 import dev.relaypool.desktop.reauth.ReauthView;
 import dev.relaypool.desktop.reauth.ReauthViewModel;
@@ -87,8 +96,31 @@ public final class Desktop {
                 usage.load();
                 yield new UsageView(usage);
             }
-            case GROUPS, REDEEM_CODES, SUBSCRIPTIONS, PRICES, SETTINGS ->
-                    new PlaceholderView(screen.title(), screen.icon(), screen.summary());
+            case GROUPS -> {
+                GroupsViewModel groups = new GroupsViewModel(context());
+                groups.load();
+                yield new GroupsView(groups);
+            }
+            case REDEEM_CODES -> {
+                RedeemCodesViewModel codes = new RedeemCodesViewModel(context());
+                codes.load();
+                yield new RedeemCodesView(codes);
+            }
+            case SUBSCRIPTIONS -> {
+                SubscriptionsViewModel subscriptions = new SubscriptionsViewModel(context());
+                subscriptions.load();
+                yield new SubscriptionsView(subscriptions);
+            }
+            case PRICES -> {
+                PricesViewModel prices = new PricesViewModel(context());
+                prices.load();
+                yield new PricesView(prices);
+            }
+            case SETTINGS -> {
+                SettingsViewModel settings = new SettingsViewModel(context());
+                settings.load();
+                yield new SettingsView(settings);
+            }
         };
     }
 

@@ -103,7 +103,7 @@ final class AnthropicWire implements ErrorEnvelope {
         Map<String, String> headers = ErrorEnvelope.headers("request-id", ctx.requestId());
         long retrySeconds = ErrorEnvelope.seconds(retryAfter);
         Instant reset = ctx.now().plusSeconds(retrySeconds);
-        if (kind == ErrorKind.RATE_LIMITED || kind == ErrorKind.QUOTA_EXHAUSTED) {
+        if ((kind == ErrorKind.RATE_LIMITED || kind == ErrorKind.QUOTA_EXHAUSTED) && retrySeconds > 0) {
             headers.put("retry-after", Long.toString(retrySeconds));
             boolean weekly = kind == ErrorKind.QUOTA_EXHAUSTED;
             Instant fiveHourReset = weekly ? ctx.now().plus(Duration.ofHours(2)) : reset;
@@ -130,6 +130,7 @@ final class AnthropicWire implements ErrorEnvelope {
             case FORBIDDEN -> new String[] {"permission_error",
                 "Your API key does not have permission to use the specified resource."};
             case CONTEXT_TOO_LONG -> new String[] {"invalid_request_error", "prompt is too long: 210000 tokens > 200000 maximum"};
+            case CONTENT_POLICY -> new String[] {"invalid_request_error", "Output blocked by content filtering policy"};
             case SERVER_ERROR, BAD_GATEWAY, UNAVAILABLE -> new String[] {"api_error", "Internal server error"};
         };
         ObjectNode body = Json.object().put("type", "error");
@@ -144,7 +145,7 @@ final class AnthropicWire implements ErrorEnvelope {
             case OVERLOADED -> 529;
             case UNAUTHORIZED -> 401;
             case FORBIDDEN -> 403;
-            case CONTEXT_TOO_LONG -> 400;
+            case CONTEXT_TOO_LONG, CONTENT_POLICY -> 400;
             case SERVER_ERROR -> 500;
             case BAD_GATEWAY -> 502;
             case UNAVAILABLE -> 503;

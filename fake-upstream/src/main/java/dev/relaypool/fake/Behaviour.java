@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How the fake answers one request. Closed set: a normal answer (optionally slow), an error in the provider's
- * envelope, a request never answered, a connection dropped before the headers, or a stream that breaks.
+ * envelope, a request never answered, a connection dropped or reset before the headers, or a stream that breaks.
  */
 public sealed interface Behaviour {
 
@@ -38,8 +38,11 @@ public sealed interface Behaviour {
     /** Accept the request, never send headers: the client must give up (or the fake closes). */
     record NeverAnswer() implements Behaviour {}
 
-    /** Drop the connection after reading the request, before any status line. */
+    /** Drop the connection after reading the request, before any status line (a FIN). */
     record DropBeforeHeaders() implements Behaviour {}
+
+    /** Reset the connection after reading the request, before any status line (a TCP RST: SO_LINGER 0). */
+    record ResetBeforeHeaders() implements Behaviour {}
 
     /** Answer normally for {@code afterEvents} events (JSON: half the body), then break as {@code how} says. */
     record BrokenStream(Break how, int afterEvents) implements Behaviour {
@@ -78,6 +81,7 @@ public sealed interface Behaviour {
         return new Fail(kind, DEFAULT_RETRY_AFTER);
     }
 
+    /** {@code retryAfter} zero: a 429 that gives no retry hint at all. */
     static Behaviour rateLimited(Duration retryAfter) {
         return new Fail(ErrorKind.RATE_LIMITED, retryAfter);
     }
@@ -102,6 +106,10 @@ public sealed interface Behaviour {
         return fail(ErrorKind.CONTEXT_TOO_LONG);
     }
 
+    static Behaviour contentPolicy() {
+        return fail(ErrorKind.CONTENT_POLICY);
+    }
+
     static Behaviour serverError() {
         return fail(ErrorKind.SERVER_ERROR);
     }
@@ -112,6 +120,10 @@ public sealed interface Behaviour {
 
     static Behaviour dropBeforeHeaders() {
         return new DropBeforeHeaders();
+    }
+
+    static Behaviour resetBeforeHeaders() {
+        return new ResetBeforeHeaders();
     }
 
     static Behaviour stallAfter(int events) {

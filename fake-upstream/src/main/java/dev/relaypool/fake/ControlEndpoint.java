@@ -91,6 +91,7 @@ final class ControlEndpoint {
             case "paced" -> Behaviour.paced(delay);
             case "never_answer" -> Behaviour.neverAnswer();
             case "drop_before_headers" -> Behaviour.dropBeforeHeaders();
+            case "reset_before_headers" -> Behaviour.resetBeforeHeaders();
             case "stall" -> Behaviour.stallAfter(after);
             case "cut" -> Behaviour.cutAfter(after);
             case "malformed" -> Behaviour.malformedAfter(after);

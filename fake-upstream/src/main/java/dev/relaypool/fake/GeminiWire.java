@@ -111,7 +111,7 @@ final class GeminiWire implements ErrorEnvelope {
             // An API key the real API rejects gets 400 API_KEY_INVALID; only OAuth bearer tokens get 401.
             case UNAUTHORIZED -> ctx.bearer() ? 401 : 400;
             case FORBIDDEN -> 403;
-            case CONTEXT_TOO_LONG -> 400;
+            case CONTEXT_TOO_LONG, CONTENT_POLICY -> 400;
             case SERVER_ERROR -> 500;
             case BAD_GATEWAY -> 502;
         };
@@ -129,8 +129,10 @@ final class GeminiWire implements ErrorEnvelope {
                                 : "GenerateRequestsPerMinutePerProjectPerModel-FreeTier");
                 violation.putObject("quotaDimensions").put("location", "global").put("model", model);
                 violation.put("quotaValue", daily ? "250" : "10");
-                details.addObject().put("@type", "type.googleapis.com/google.rpc.RetryInfo")
-                        .put("retryDelay", ErrorEnvelope.seconds(retryAfter) + "s");
+                if (retryAfter.isPositive()) {
+                    details.addObject().put("@type", "type.googleapis.com/google.rpc.RetryInfo")
+                            .put("retryDelay", ErrorEnvelope.seconds(retryAfter) + "s");
+                }
             }
             case OVERLOADED -> error.put("message", "The model is overloaded. Please try again later.").put("status", "UNAVAILABLE");
             case UNAVAILABLE -> error.put("message", "The service is currently unavailable.").put("status", "UNAVAILABLE");
@@ -147,6 +149,8 @@ final class GeminiWire implements ErrorEnvelope {
             case FORBIDDEN -> error.put("message", "The caller does not have permission").put("status", "PERMISSION_DENIED");
             case CONTEXT_TOO_LONG -> error.put("message",
                     "The input token count (1200000) exceeds the maximum number of tokens allowed (1048576).")
+                    .put("status", "INVALID_ARGUMENT");
+            case CONTENT_POLICY -> error.put("message", "The request was blocked by the safety settings (PROHIBITED_CONTENT).")
                     .put("status", "INVALID_ARGUMENT");
             case SERVER_ERROR, BAD_GATEWAY -> error.put("message", "An internal error has occurred. Please retry.")
                     .put("status", "INTERNAL");

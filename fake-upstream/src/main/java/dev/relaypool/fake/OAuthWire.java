@@ -49,7 +49,7 @@ final class OAuthWire implements ErrorEnvelope {
         return switch (kind) {
             case UNAUTHORIZED -> error(400, "invalid_grant", "Invalid refresh token");
             case FORBIDDEN -> error(403, "access_denied", "The account may not use this client");
-            case CONTEXT_TOO_LONG -> error(400, "invalid_request", "Invalid request");
+            case CONTEXT_TOO_LONG, CONTENT_POLICY -> error(400, "invalid_request", "Invalid request");
             case RATE_LIMITED, QUOTA_EXHAUSTED -> new Rendered(429,
                     Map.of("retry-after", Long.toString(ErrorEnvelope.seconds(retryAfter))),
                     Json.bytes(Json.object().put("error", "rate_limit_exceeded").put("error_description", "Too many requests")));

@@ -49,13 +49,15 @@ final class OpenAiWire implements ErrorEnvelope {
     public Rendered render(ErrorKind kind, Duration retryAfter, Context ctx) {
         Map<String, String> headers = ErrorEnvelope.headers("x-request-id", ctx.requestId());
         if (kind == ErrorKind.RATE_LIMITED || kind == ErrorKind.QUOTA_EXHAUSTED) {
-            headers.put("retry-after", Long.toString(ErrorEnvelope.seconds(retryAfter)));
             headers.put("x-ratelimit-limit-requests", "500");
             headers.put("x-ratelimit-remaining-requests", "0");
-            headers.put("x-ratelimit-reset-requests", goDuration(retryAfter));
             headers.put("x-ratelimit-limit-tokens", "200000");
             headers.put("x-ratelimit-remaining-tokens", "0");
-            headers.put("x-ratelimit-reset-tokens", goDuration(retryAfter));
+            if (retryAfter.isPositive()) { // zero: a 429 without any retry hint
+                headers.put("retry-after", Long.toString(ErrorEnvelope.seconds(retryAfter)));
+                headers.put("x-ratelimit-reset-requests", goDuration(retryAfter));
+                headers.put("x-ratelimit-reset-tokens", goDuration(retryAfter));
+            }
         }
         String model = ctx.model() == null ? DEFAULT_MODEL : ctx.model();
         ObjectNode error = Json.object();
@@ -77,6 +79,8 @@ final class OpenAiWire implements ErrorEnvelope {
             case CONTEXT_TOO_LONG -> e.put("message", "This model's maximum context length is 128000 tokens. However, "
                             + "your messages resulted in 130000 tokens. Please reduce the length of the messages.")
                     .put("type", "invalid_request_error").put("param", contextParam).put("code", "context_length_exceeded");
+            case CONTENT_POLICY -> e.put("message", "Your request was rejected as a result of our safety system.")
+                    .put("type", "invalid_request_error").putNull("param").put("code", "content_policy_violation");
             case SERVER_ERROR, BAD_GATEWAY -> e.put("message", "The server had an error while processing your request. Sorry about that!")
                     .put("type", "server_error").putNull("param").putNull("code");
         }
@@ -89,7 +93,7 @@ final class OpenAiWire implements ErrorEnvelope {
             case OVERLOADED, UNAVAILABLE -> 503;
             case UNAUTHORIZED -> 401;
             case FORBIDDEN -> 403;
-            case CONTEXT_TOO_LONG -> 400;
+            case CONTEXT_TOO_LONG, CONTENT_POLICY -> 400;
             case SERVER_ERROR -> 500;
             case BAD_GATEWAY -> 502;
         };

@@ -51,6 +51,7 @@ final class Responder {
                     drop(ex);
                 }
                 case Behaviour.DropBeforeHeaders d -> drop(ex);
+                case Behaviour.ResetBeforeHeaders r -> reset(ex);
                 case Behaviour.Answer a -> answer(ex, endpoint, a.firstTokenDelay(),
                         a.pacing() != null ? a.pacing() : settings.pacing(), null);
                 case BrokenStream b -> answer(ex, endpoint, Duration.ZERO, settings.pacing(), b);
@@ -225,5 +226,22 @@ final class Responder {
 
     static void drop(HttpServerExchange ex) {
         IoUtils.safeClose(ex.getConnection());
+    }
+
+    /**
+     * Closes with a TCP RST instead of a FIN: SO_LINGER 0 on the socket under XNIO's connection, reached by
+     * reflection because XNIO exposes no linger option. Falls back to a plain close if that ever fails.
+     */
+    static void reset(HttpServerExchange ex) {
+        try {
+            Object connection = ((io.undertow.server.protocol.http.HttpServerConnection) ex.getConnection()).getChannel();
+            java.lang.reflect.Method channel = connection.getClass().getDeclaredMethod("getChannel");
+            channel.setAccessible(true);
+            ((java.nio.channels.SocketChannel) channel.invoke(connection))
+                    .setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+            // a FIN is the next best thing
+        }
+        drop(ex);
     }
 }

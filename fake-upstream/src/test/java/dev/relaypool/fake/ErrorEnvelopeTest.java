@@ -55,6 +55,41 @@ class ErrorEnvelopeTest {
     }
 
     @Test
+    void aRateLimitWithoutADelayGivesNoRetryHintInAnyProtocol() throws Exception {
+        fake.enqueue(Behaviour.rateLimited(Duration.ZERO), Behaviour.rateLimited(Duration.ZERO),
+                Behaviour.rateLimited(Duration.ZERO));
+        try (Response r = http.post("/v1/messages", "{}", "x-api-key", "k")) {
+            assertThat(r.code()).isEqualTo(429);
+            assertThat(r.headers().names()).noneMatch(n -> n.equalsIgnoreCase("retry-after") || n.contains("reset"));
+        }
+        try (Response r = http.post("/v1/chat/completions", "{}")) {
+            assertThat(r.code()).isEqualTo(429);
+            assertThat(r.headers().names()).noneMatch(n -> n.equalsIgnoreCase("retry-after") || n.contains("reset"));
+        }
+        try (Response r = http.post("/v1beta/models/gemini-2.5-pro:generateContent", "{}")) {
+            assertThat(r.code()).isEqualTo(429);
+            assertThat(r.body().string()).contains("RESOURCE_EXHAUSTED").doesNotContain("retryDelay");
+        }
+    }
+
+    @Test
+    void contentPolicyRefusalsAre400WithTheProvidersReason() throws Exception {
+        fake.setDefault(Behaviour.contentPolicy());
+        try (Response r = http.post("/v1/messages", "{}", "x-api-key", "k")) {
+            assertThat(r.code()).isEqualTo(400);
+            assertThat(Http.json(r).path("error").path("message").asText()).contains("content filtering policy");
+        }
+        try (Response r = http.post("/v1/chat/completions", "{}")) {
+            assertThat(r.code()).isEqualTo(400);
+            assertThat(Http.json(r).path("error").path("code").asText()).isEqualTo("content_policy_violation");
+        }
+        try (Response r = http.post("/v1beta/models/gemini-2.5-pro:generateContent", "{}")) {
+            assertThat(r.code()).isEqualTo(400);
+            assertThat(Http.json(r).path("error").path("message").asText()).contains("safety");
+        }
+    }
+
+    @Test
     void anthropicWeeklyQuotaRejectsTheSevenDayWindow() throws Exception {
         fake.enqueue(Behaviour.quotaExhausted(Duration.ofHours(30)));
         try (Response r = http.post("/v1/messages", "{}", "x-api-key", "k")) {

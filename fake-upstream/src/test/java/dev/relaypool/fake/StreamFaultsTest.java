@@ -54,6 +54,23 @@ class StreamFaultsTest {
     }
 
     @Test
+    void resetConnectionFailsBeforeAnyStatusWithATcpReset() throws Exception {
+        fake.enqueue(Behaviour.resetBeforeHeaders());
+        // a raw socket, so that no HTTP client retries or rewords what the wire did
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", fake.port())) {
+            socket.setSoTimeout(2_000);
+            byte[] body = "{}".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            socket.getOutputStream().write(("POST /v1/messages HTTP/1.1\r\nHost: x\r\nx-api-key: k\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n{}")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(java.net.SocketException.class)
+                    .hasMessageContaining("reset");
+        }
+        assertThat(fake.requestCount()).isEqualTo(1);
+    }
+
+    @Test
     void stalledStreamSendsItsFirstEventsThenNothing() throws Exception {
         fake.enqueue(Behaviour.stallAfter(2));
         try (Response r = http.post("/v1/messages", ANTHROPIC_STREAM, "x-api-key", "k")) {

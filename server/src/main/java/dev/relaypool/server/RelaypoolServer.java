@@ -5,6 +5,7 @@ import dev.relaypool.server.accounts.Accounts;
 import dev.relaypool.server.admin.AdminContext;
 import dev.relaypool.server.admin.AdminModule;
 import dev.relaypool.server.api.ApiHandler;
+import dev.relaypool.server.api.CorsHandler;
 import dev.relaypool.server.api.Route;
 import dev.relaypool.server.audit.AuditRoutes;
 import dev.relaypool.server.billing.CostCalculator;
@@ -39,6 +40,7 @@ import dev.relaypool.server.http.BodyLimitHandler;
 import dev.relaypool.server.http.ClientLimits;
 import dev.relaypool.server.http.HealthHandler;
 import dev.relaypool.server.keys.ApiKeys;
+import dev.relaypool.server.keys.InvalidKeyThrottle;
 import dev.relaypool.server.keys.KeyFormat;
 import dev.relaypool.server.metrics.RelayMetrics;
 import dev.relaypool.server.net.UpstreamAddressPolicy;
@@ -106,7 +108,8 @@ public final class RelaypoolServer implements AutoCloseable {
             Coordination coordination = open(opened, Coordination.create(config, clock));
             CredentialCipher cipher = CredentialCipher.fromConfig(config);
             LiveEvents events = open(opened, new LiveEvents(coordination.broadcasts(), 1_000));
-            ApiKeys keys = new ApiKeys(database, new KeyFormat(new SecureRandom()), clock);
+            ApiKeys keys = new ApiKeys(database, new KeyFormat(new SecureRandom()), clock, new InvalidKeyThrottle.Settings(
+                    config.security().invalidKeyLimit(), config.security().invalidKeyWindow()));
             UpstreamAddressPolicy addresses = UpstreamAddressPolicy.fromConfig(config.security());
             CredentialCodec codec = new CredentialCodec(cipher);
             Accounts accounts = open(opened, new Accounts(database, codec, addresses, coordination.broadcasts()));
@@ -146,10 +149,11 @@ public final class RelaypoolServer implements AutoCloseable {
             Parts parts = new Parts(database, coordination, keys, accounts, proxies, oauth, selector, renewer,
                     admission, redeem, settlement, gateway, scheduling, events, watch, prices, addresses, metrics);
 
-            PathHandler routes = new PathHandler(gateway.handler())
+            List<String> corsOrigins = config.server().corsOrigins();
+            PathHandler routes = new PathHandler(new CorsHandler(corsOrigins, gateway.handler()))
                     .addExactPath("/healthz", HealthHandler.alive())
                     .addExactPath("/readyz", HealthHandler.ready(readiness(config, database, coordination)))
-                    .addPrefixPath("/api", api(config, parts, codec, cipher, clock));
+                    .addPrefixPath("/api", new CorsHandler(corsOrigins, api(config, parts, codec, cipher, clock)));
             metrics.mount(routes);
             Dashboard.fromClasspath().mountOn(routes);
             GracefulShutdownHandler graceful = new GracefulShutdownHandler(routes);
@@ -175,7 +179,7 @@ public final class RelaypoolServer implements AutoCloseable {
                 auth.tokensValidAfter(), new PasswordHasher(), parts.events(), parts.addresses(), parts.redeem(),
                 parts.prices(), clock);
         List<Route<?>> routes = new ArrayList<>(auth.routes());
-        routes.addAll(new AdminModule(admin).routes());
+        routes.addAll(new AdminModule(admin, config.security().proxyTestUrl()).routes());
         routes.addAll(new MemberModule(database, parts.keys(), parts.redeem(), clock).routes());
         routes.addAll(new EventStreamRoute(parts.events(), Duration.ofSeconds(15), Duration.ofMinutes(30)).routes());
         routes.addAll(AuditRoutes.routes(database));

@@ -29,7 +29,7 @@ export const admin = {
   userKeys: userId => get(`admin/users/${id(userId)}/keys`),    // [KeyView]
   setKeyStatus: (userId, keyId, status) =>
     post(`admin/users/${id(userId)}/keys/${id(keyId)}/${status === 'active' ? 'enable' : 'disable'}`),
-  groups: () => get('admin/groups'),                           // [GroupView]
+  groups: () => get('admin/groups', { size: 500 }),            // Page<GroupView>, all of them (500 is the page limit)
   redeemCodes: query => get('admin/redeem-codes', query),      // Page<RedeemCodeView>
   generateCodes: body => post('admin/redeem-codes', body),     // RedeemGenerateRequest → RedeemBatch
   series: query => get('admin/usage/series', query),           // [DashboardBucket]

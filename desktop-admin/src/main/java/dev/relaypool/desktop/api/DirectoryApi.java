@@ -1,37 +1,29 @@
 package dev.relaypool.desktop.api;
 
+import dev.relaypool.model.admin.GroupAccount;
 import dev.relaypool.model.admin.GroupRequest;
 import dev.relaypool.model.admin.GroupView;
-import dev.relaypool.model.admin.PriceCatalogueInfo;
-import dev.relaypool.model.admin.PriceOverride;
-import dev.relaypool.model.admin.RedeemBatch;
-import dev.relaypool.model.admin.RedeemCodeView;
-import dev.relaypool.model.admin.RedeemGenerateRequest;
-import dev.relaypool.model.admin.SubscriptionAssignRequest;
-import dev.relaypool.model.admin.SubscriptionView;
 import dev.relaypool.model.api.Page;
-import dev.relaypool.model.auth.ServerSettings;
 import java.net.URI;
+import java.util.List;
 
-/** The smaller admin resources: groups, redeem codes, subscriptions, prices and server settings. */
+/**
+ * {@code /api/v1/admin/groups}: the groups that keys draw from and accounts serve, and which accounts are in each
+ * at what priority.
+ */
 public interface DirectoryApi {
     ApiResult<Page<GroupView>> groups(URI server, String token, ListQuery query);
 
     ApiResult<GroupView> createGroup(URI server, String token, GroupRequest request);
 
-    ApiResult<Page<RedeemCodeView>> redeemCodes(URI server, String token, ListQuery query);
+    ApiResult<GroupView> updateGroup(URI server, String token, long id, GroupRequest request);
 
-    ApiResult<RedeemBatch> generateCodes(URI server, String token, RedeemGenerateRequest request);
+    ApiResult<Void> deleteGroup(URI server, String token, long id);
 
-    ApiResult<Page<SubscriptionView>> subscriptions(URI server, String token, ListQuery query);
+    ApiResult<List<GroupAccount>> groupAccounts(URI server, String token, long groupId);
 
-    ApiResult<SubscriptionView> assignSubscription(URI server, String token, SubscriptionAssignRequest request);
+    /** Puts the account in the group at {@code priority}, or moves it there; answers the group's accounts. */
+    ApiResult<List<GroupAccount>> linkAccount(URI server, String token, long groupId, long accountId, int priority);
 
-    ApiResult<PriceCatalogueInfo> prices(URI server, String token);
-
-    ApiResult<PriceOverride> savePrice(URI server, String token, String model, PriceOverride price);
-
-    ApiResult<ServerSettings> settings(URI server, String token);
-
-    ApiResult<ServerSettings> saveSettings(URI server, String token, ServerSettings settings);
+    ApiResult<Void> unlinkAccount(URI server, String token, long groupId, long accountId);
 }

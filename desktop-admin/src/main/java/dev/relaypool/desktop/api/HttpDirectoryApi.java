@@ -1,23 +1,18 @@
 package dev.relaypool.desktop.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.relaypool.model.admin.GroupAccount;
+import dev.relaypool.model.admin.GroupMembership;
 import dev.relaypool.model.admin.GroupRequest;
 import dev.relaypool.model.admin.GroupView;
-import dev.relaypool.model.admin.PriceCatalogueInfo;
-import dev.relaypool.model.admin.PriceOverride;
-import dev.relaypool.model.admin.RedeemBatch;
-import dev.relaypool.model.admin.RedeemCodeView;
-import dev.relaypool.model.admin.RedeemGenerateRequest;
-import dev.relaypool.model.admin.SubscriptionAssignRequest;
-import dev.relaypool.model.admin.SubscriptionView;
 import dev.relaypool.model.api.Page;
-import dev.relaypool.model.auth.ServerSettings;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /** {@link DirectoryApi} over HTTP. */
 public final class HttpDirectoryApi implements DirectoryApi {
-    private static final String ADMIN = "api/v1/admin/";
+    private static final String BASE = "api/v1/admin/groups";
     private final RestClient rest;
 
     public HttpDirectoryApi(RestClient rest) {
@@ -26,52 +21,37 @@ public final class HttpDirectoryApi implements DirectoryApi {
 
     @Override
     public ApiResult<Page<GroupView>> groups(URI server, String token, ListQuery query) {
-        return rest.get(server, token, ADMIN + "groups", query.parameters(), new TypeReference<>() {});
+        return rest.get(server, token, BASE, query.parameters(), new TypeReference<>() {});
     }
 
     @Override
     public ApiResult<GroupView> createGroup(URI server, String token, GroupRequest request) {
-        return rest.send(server, token, "POST", ADMIN + "groups", request, new TypeReference<>() {});
+        return rest.send(server, token, "POST", BASE, request, new TypeReference<>() {});
     }
 
     @Override
-    public ApiResult<Page<RedeemCodeView>> redeemCodes(URI server, String token, ListQuery query) {
-        return rest.get(server, token, ADMIN + "redeem-codes", query.parameters(), new TypeReference<>() {});
+    public ApiResult<GroupView> updateGroup(URI server, String token, long id, GroupRequest request) {
+        return rest.send(server, token, "PUT", BASE + "/" + id, request, new TypeReference<>() {});
     }
 
     @Override
-    public ApiResult<RedeemBatch> generateCodes(URI server, String token, RedeemGenerateRequest request) {
-        return rest.send(server, token, "POST", ADMIN + "redeem-codes", request, new TypeReference<>() {});
+    public ApiResult<Void> deleteGroup(URI server, String token, long id) {
+        return rest.send(server, token, "DELETE", BASE + "/" + id, null, RestClient.NOTHING);
     }
 
     @Override
-    public ApiResult<Page<SubscriptionView>> subscriptions(URI server, String token, ListQuery query) {
-        return rest.get(server, token, ADMIN + "subscriptions", query.parameters(), new TypeReference<>() {});
+    public ApiResult<List<GroupAccount>> groupAccounts(URI server, String token, long groupId) {
+        return rest.get(server, token, BASE + "/" + groupId + "/accounts", Map.of(), new TypeReference<>() {});
     }
 
     @Override
-    public ApiResult<SubscriptionView> assignSubscription(URI server, String token, SubscriptionAssignRequest request) {
-        return rest.send(server, token, "POST", ADMIN + "subscriptions", request, new TypeReference<>() {});
+    public ApiResult<List<GroupAccount>> linkAccount(URI server, String token, long groupId, long accountId, int priority) {
+        return rest.send(server, token, "PUT", BASE + "/" + groupId + "/accounts/" + accountId,
+                new GroupMembership(null, priority), new TypeReference<>() {});
     }
 
     @Override
-    public ApiResult<PriceCatalogueInfo> prices(URI server, String token) {
-        return rest.get(server, token, ADMIN + "prices", Map.of(), new TypeReference<>() {});
-    }
-
-    @Override
-    public ApiResult<PriceOverride> savePrice(URI server, String token, String model, PriceOverride price) {
-        // OkHttp percent-encodes the segment; a "/" in a model name would split it (no such model names today)
-        return rest.send(server, token, "PUT", ADMIN + "prices/" + model, price, new TypeReference<>() {});
-    }
-
-    @Override
-    public ApiResult<ServerSettings> settings(URI server, String token) {
-        return rest.get(server, token, ADMIN + "settings", Map.of(), new TypeReference<>() {});
-    }
-
-    @Override
-    public ApiResult<ServerSettings> saveSettings(URI server, String token, ServerSettings settings) {
-        return rest.send(server, token, "PUT", ADMIN + "settings", settings, new TypeReference<>() {});
+    public ApiResult<Void> unlinkAccount(URI server, String token, long groupId, long accountId) {
+        return rest.send(server, token, "DELETE", BASE + "/" + groupId + "/accounts/" + accountId, null, RestClient.NOTHING);
     }
 }

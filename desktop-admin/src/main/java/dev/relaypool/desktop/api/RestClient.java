@@ -48,6 +48,12 @@ public final class RestClient {
         return call(server, token, method, path, Map.of(), body, type);
     }
 
+    /** As {@link #send(URI, String, String, String, Object, TypeReference)} with query parameters. */
+    public <T> ApiResult<T> send(URI server, String token, String method, String path, Map<String, String> query,
+                                 Object body, TypeReference<T> type) {
+        return call(server, token, method, path, query, body, type);
+    }
+
     private <T> ApiResult<T> call(URI server, String token, String method, String path, Map<String, String> query,
                                   Object body, TypeReference<T> type) {
         Request request;

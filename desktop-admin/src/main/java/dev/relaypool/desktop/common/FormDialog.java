@@ -41,4 +41,13 @@ public final class FormDialog {
         dialog.show();
         return dialog;
     }
+
+    /** Asks "OK or Cancel?" about something that cannot be undone; runs {@code onOk} only for OK. */
+    public static void confirm(Window owner, String header, String body, Runnable onOk) {
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                body, ButtonType.CANCEL, ButtonType.OK);
+        confirm.initOwner(owner);
+        confirm.setHeaderText(header);
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> onOk.run());
+    }
 }

@@ -73,4 +73,25 @@ public final class Forms {
             }
         };
     }
+
+    /** A text field with an id for tests and a hint, bound both ways to {@code value}. */
+    public static javafx.scene.control.TextField text(String id, javafx.beans.property.StringProperty value, String prompt) {
+        javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    /** A table filter: "" (shown as {@code all}) or one of {@code values}, bound both ways to {@code value}. */
+    public static javafx.scene.control.ChoiceBox<String> filter(String id, javafx.beans.property.StringProperty value,
+                                                                String all, String... values) {
+        javafx.scene.control.ChoiceBox<String> box = new javafx.scene.control.ChoiceBox<>();
+        box.setId(id);
+        box.getItems().add("");
+        box.getItems().addAll(values);
+        box.setConverter(labelled(all));
+        box.valueProperty().bindBidirectional(value);
+        return box;
+    }
 }

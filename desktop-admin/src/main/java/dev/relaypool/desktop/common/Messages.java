@@ -39,6 +39,10 @@ public final class Messages {
     }
 
     private static String failed(int status, String message) {
+        if (status == 0 && message != null && !message.isBlank()) {
+            // status 0: it failed here (a file that could not be read or written), not at the server
+            return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
+        }
         String reason = message == null || message.isBlank() ? "" : ": " + message;
         if (status >= 500) {
             return "The server had a problem (" + status + ")" + reason + ". Try again in a moment.";

@@ -100,8 +100,14 @@ public final class PagedTable<T> extends VBox {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setUserData(sortField);
         column.setSortable(sortField != null);
+        column.setPrefWidth(width(title));
         table.getColumns().add(column);
         return this;
+    }
+
+    /** Room for the title; the first column (a name, an e-mail) gets more, the last one takes what is left. */
+    private double width(String title) {
+        return table.getColumns().isEmpty() ? 170 : Math.max(80, title.length() * 8 + 28);
     }
 
     /** A column drawn by {@code graphic} (a status badge, bars). */
@@ -117,6 +123,7 @@ public final class PagedTable<T> extends VBox {
         });
         column.setUserData(sortField);
         column.setSortable(sortField != null);
+        column.setPrefWidth(width(title));
         table.getColumns().add(column);
         return this;
     }

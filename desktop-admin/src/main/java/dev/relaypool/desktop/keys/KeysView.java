@@ -6,21 +6,19 @@ import dev.relaypool.desktop.common.FormDialog;
 import dev.relaypool.desktop.common.Formatting;
 import dev.relaypool.desktop.common.Forms;
 import dev.relaypool.desktop.common.PagedTable;
+import dev.relaypool.desktop.common.SmallTable;
 import dev.relaypool.model.admin.AdminUser;
 import dev.relaypool.model.admin.GroupView;
 import dev.relaypool.model.member.KeyView;
 import java.time.ZoneId;
 import javafx.beans.binding.Bindings;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 
 /** The keys table, the "new key" form and, after creating one, the dialog that shows it once. */
@@ -79,11 +77,11 @@ public final class KeysView extends VBox {
         viewModel.startCreate();
         ComboBox<AdminUser> user = new ComboBox<>(viewModel.users());
         user.setId("keyOwner");
-        user.setConverter(converter(u -> u.email()));
+        user.setConverter(SmallTable.converter(AdminUser::email));
         user.valueProperty().bindBidirectional(viewModel.ownerProperty());
         ComboBox<GroupView> group = new ComboBox<>(viewModel.groups());
         group.setId("keyGroup");
-        group.setConverter(converter(g -> g.name() + " (" + g.platform().wireName() + ")"));
+        group.setConverter(SmallTable.converter(g -> g.name() + " (" + g.platform().wireName() + ")"));
         group.valueProperty().bindBidirectional(viewModel.groupProperty());
         TextField name = new TextField();
         name.setId("keyName");
@@ -107,25 +105,8 @@ public final class KeysView extends VBox {
 
     private void confirmRevoke() {
         KeyView key = viewModel.selectedProperty().get();
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+        FormDialog.confirm(getScene().getWindow(), "Revoke the key " + key.prefix() + "…?",
                 "Clients using \"" + key.name() + "\" will be refused from now on. This cannot be undone.",
-                ButtonType.CANCEL, ButtonType.OK);
-        confirm.initOwner(getScene().getWindow());
-        confirm.setHeaderText("Revoke the key " + key.prefix() + "…?");
-        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> viewModel.revoke(key));
-    }
-
-    static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : show.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                return null;
-            }
-        };
+                () -> viewModel.revoke(key));
     }
 }

@@ -3,7 +3,6 @@ package dev.relaypool.desktop.screenshots;
 import dev.relaypool.desktop.api.AccountsApi;
 import dev.relaypool.desktop.api.AdminResources;
 import dev.relaypool.desktop.api.ApiResult;
-import dev.relaypool.desktop.api.DirectoryApi;
 import dev.relaypool.desktop.api.KeysApi;
 import dev.relaypool.desktop.api.ListQuery;
 import dev.relaypool.desktop.api.ServerEvent;
@@ -28,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,8 +51,17 @@ public final class DemoResources {
     public final List<ListQuery> queries = new CopyOnWriteArrayList<>();
     public final List<BalanceAdjustRequest> adjustments = new ArrayList<>();
     public final List<AccountTestEvent> testStages = new ArrayList<>();
+    public final Map<Long, List<GroupAccount>> groupAccounts = new HashMap<>();
+    public final List<RedeemCodeView> redeemCodes = new ArrayList<>();
+    public final List<SubscriptionView> subscriptions = new ArrayList<>();
+    public final List<CataloguePrice> catalogue = new ArrayList<>();
+    public final List<PriceOverride> overrides = new ArrayList<>();
+    /** Catalogue files uploaded, as the server received them. */
+    public final List<String> uploads = new ArrayList<>();
+    public ServerSettings settings = new ServerSettings(ServerSettings.CLOSED);
+    public final List<InvitationCodeView> invitations = new ArrayList<>();
     private final List<Consumer<ServerEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final Clock clock;
+    final Clock clock;
     public volatile boolean down;
     private long nextId = 100;
 
@@ -65,7 +74,12 @@ public final class DemoResources {
             listeners.add(onEvent);
             onStatus.accept(StreamStatus.LIVE);
             return () -> listeners.remove(onEvent);
-        }, new Directory());
+        }, new DemoDirectory(this), new DemoDirectory.Codes(this), new DemoDirectory.Plans(this), new DemoPrices(this),
+                new DemoPrices.Settings(this));
+    }
+
+    long nextId() {
+        return nextId++;
     }
 
     public void emit(ServerEvent event) {
@@ -94,6 +108,8 @@ public final class DemoResources {
                     "/v1/messages", i % 3 == 0 ? "claude-opus-4" : "claude-sonnet-4", true, i % 19 == 0 ? 429 : 200,
                     1200 + i, 300 + i, 0, 0, 4000, new BigDecimal("0.0123"), new BigDecimal("0.0123"), 900 + i * 10L, 300L, null));
         }
+        DemoDirectory.seed(this);
+        DemoPrices.seed(this);
         return this;
     }
 
@@ -112,7 +128,7 @@ public final class DemoResources {
         return new KeyView(id, userId, groupId, group, name, prefix, "active", null, quota, new BigDecimal("3.25"), clock.instant(), clock.instant());
     }
 
-    private <T> ApiResult<Page<T>> page(List<T> all, ListQuery query, Predicate<T> matches) {
+    <T> ApiResult<Page<T>> page(List<T> all, ListQuery query, Predicate<T> matches) {
         queries.add(query);
         if (down) {
             return new ApiResult.Unreachable<>("Connection refused");
@@ -123,15 +139,15 @@ public final class DemoResources {
         return new ApiResult.Ok<>(new Page<>(found.subList(from, to), found.size(), query.page(), query.size()));
     }
 
-    private <T> ApiResult<T> ok(T value) {
+    <T> ApiResult<T> ok(T value) {
         return down ? new ApiResult.Unreachable<>("Connection refused") : new ApiResult.Ok<>(value);
     }
 
-    private static boolean has(String text, ListQuery query) {
+    static boolean has(String text, ListQuery query) {
         return query.search().isEmpty() || text.toLowerCase().contains(query.search().toLowerCase());
     }
 
-    private static boolean is(String value, ListQuery query, String filter) {
+    static boolean is(String value, ListQuery query, String filter) {
         String wanted = query.filters().get(filter);
         return wanted == null || wanted.equals(value);
     }
@@ -293,61 +309,6 @@ public final class DemoResources {
             return ok(List.of(new ModelUsage("claude-sonnet-4", 820, 1_200_000, 300_000, 40_000, 2_000_000, new BigDecimal("14.20")),
                     new ModelUsage("claude-opus-4", 140, 400_000, 90_000, 10_000, 600_000, new BigDecimal("22.75")),
                     new ModelUsage("gpt-5", 300, 500_000, 120_000, 0, 0, new BigDecimal("6.10"))));
-        }
-    }
-
-    private final class Directory implements DirectoryApi {
-        @Override
-        public ApiResult<Page<GroupView>> groups(URI server, String token, ListQuery query) {
-            return page(groups, query, g -> has(g.name(), query));
-        }
-
-        @Override
-        public ApiResult<GroupView> createGroup(URI server, String token, GroupRequest r) {
-            GroupView made = new GroupView(nextId++, r.name(), r.description(), r.platform(), r.billingType(), r.rateMultiplier(),
-                    r.exclusive(), null, null, null, null, null, r.status(), 0, clock.instant());
-            groups.add(made);
-            return ok(made);
-        }
-
-        @Override
-        public ApiResult<Page<RedeemCodeView>> redeemCodes(URI server, String token, ListQuery query) {
-            return page(List.<RedeemCodeView>of(), query, c -> true);
-        }
-
-        @Override
-        public ApiResult<RedeemBatch> generateCodes(URI server, String token, RedeemGenerateRequest r) {
-            return ok(new RedeemBatch("b1", List.of()));
-        }
-
-        @Override
-        public ApiResult<Page<SubscriptionView>> subscriptions(URI server, String token, ListQuery query) {
-            return page(List.<SubscriptionView>of(), query, s -> true);
-        }
-
-        @Override
-        public ApiResult<SubscriptionView> assignSubscription(URI server, String token, SubscriptionAssignRequest r) {
-            return new ApiResult.Failed<>(501, "not in the demo");
-        }
-
-        @Override
-        public ApiResult<PriceCatalogueInfo> prices(URI server, String token) {
-            return ok(new PriceCatalogueInfo("litellm", clock.instant(), 1200, List.of()));
-        }
-
-        @Override
-        public ApiResult<PriceOverride> savePrice(URI server, String token, String model, PriceOverride price) {
-            return ok(price);
-        }
-
-        @Override
-        public ApiResult<ServerSettings> settings(URI server, String token) {
-            return ok(new ServerSettings("closed"));
-        }
-
-        @Override
-        public ApiResult<ServerSettings> saveSettings(URI server, String token, ServerSettings settings) {
-            return ok(settings);
         }
     }
 }

@@ -73,8 +73,10 @@ public final class ScreenshotApp extends Application {
         }));
         for (Screen screen : Screen.values()) {
             if (screen != Screen.DASHBOARD) {
-                shots.add(new Shot(screen.name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                        () -> desktop.shell().show(screen)));
+                shots.add(new Shot(name(screen), () -> {
+                    desktop.shell().show(screen);
+                    Platform.runLater(() -> selectFirstRow(screen)); // after the rows arrived
+                }));
             }
         }
         shots.add(new Shot("session-expired", () -> {
@@ -87,6 +89,9 @@ public final class ScreenshotApp extends Application {
             press("#reauthSubmit");
             desktop.shell().themeProperty().set(Theme.DARK);
         }));
+        for (Screen screen : List.of(Screen.GROUPS, Screen.REDEEM_CODES, Screen.SUBSCRIPTIONS, Screen.PRICES, Screen.SETTINGS)) {
+            shots.add(new Shot(name(screen) + "-dark", () -> desktop.shell().show(screen)));
+        }
         shots.add(new Shot("connect-dark", () -> desktop.session().signOut()));
         next();
     }
@@ -109,6 +114,22 @@ public final class ScreenshotApp extends Application {
             next();
         });
         settle.play();
+    }
+
+    private static String name(Screen screen) {
+        return screen.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Screens with a panel about the selected row show it filled. */
+    private void selectFirstRow(Screen screen) {
+        String table = switch (screen) {
+            case GROUPS -> "#groupsTable";
+            case SUBSCRIPTIONS -> "#subscriptionsTable";
+            default -> null;
+        };
+        if (table != null && scene.lookup(table) instanceof javafx.scene.control.TableView<?> view) {
+            view.getSelectionModel().selectFirst();
+        }
     }
 
     private void text(String id, String value) {

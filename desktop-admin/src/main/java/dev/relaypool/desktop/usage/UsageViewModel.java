@@ -4,14 +4,11 @@ import dev.relaypool.desktop.api.ApiResult;
 import dev.relaypool.desktop.api.ListQuery;
 import dev.relaypool.desktop.api.RestClient;
 import dev.relaypool.desktop.common.PagedList;
+import dev.relaypool.desktop.common.PartFile;
 import dev.relaypool.desktop.common.ScreenContext;
 import dev.relaypool.model.member.ModelUsage;
 import dev.relaypool.model.member.UsageRecordView;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -109,30 +106,12 @@ public final class UsageViewModel {
         cancel = cancelled;
         exporting.set(true);
         exportStatus.set("Starting export…");
-        context.call((at, token) -> {
-            Path partial = file.resolveSibling(file.getFileName() + ".part");
-            ApiResult<Long> result;
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                result = context.api().usage().exportCsv(at, token, query, out,
-                        bytes -> context.async().ui().execute(() -> {
-                            if (exporting.get()) {
-                                exportStatus.set("Exporting… " + kilobytes(bytes) + " written");
-                            }
-                        }), cancelled::get);
-            } catch (IOException e) {
-                return new ApiResult.Failed<Long>(0, "could not write " + file + ": " + e.getMessage());
-            }
-            try {
-                if (result instanceof ApiResult.Ok<Long>) {
-                    Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    Files.deleteIfExists(partial);
-                }
-            } catch (IOException e) {
-                return new ApiResult.Failed<Long>(0, "could not write " + file + ": " + e.getMessage());
-            }
-            return result;
-        }, result -> {
+        context.call((at, token) -> PartFile.write(file, out -> context.api().usage().exportCsv(at, token, query, out,
+                bytes -> context.async().ui().execute(() -> {
+                    if (exporting.get()) {
+                        exportStatus.set("Exporting… " + kilobytes(bytes) + " written");
+                    }
+                }), cancelled::get)), result -> {
             exporting.set(false);
             exportStatus.set(switch (result) {
                 case ApiResult.Ok<Long>(Long bytes) -> "Saved " + kilobytes(bytes) + " to " + file + ".";

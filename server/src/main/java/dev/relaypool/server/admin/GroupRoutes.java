@@ -13,6 +13,7 @@ import dev.relaypool.server.api.ApiResponse;
 import dev.relaypool.server.api.ApiTypes;
 import dev.relaypool.server.api.Route;
 import dev.relaypool.server.audit.Audit;
+import dev.relaypool.server.members.PageQuery;
 import dev.relaypool.server.members.Problems;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,8 +30,9 @@ final class GroupRoutes {
 
     List<Route<?>> routes() {
         return List.of(
-                Route.of("GET", BASE, Access.ADMIN, "Groups", ApiTypes.listOf(GroupView.class),
-                        Problems.guarded(r -> ApiResponse.ok(new GroupStore(ctx.database().dsl()).list()))),
+                Route.of("GET", BASE, Access.ADMIN, "Groups (?q=&platform=&billingType=&status=, paginated)",
+                        ApiTypes.pageOf(GroupView.class), Problems.guarded(r -> ApiResponse.ok(new GroupStore(
+                                ctx.database().dsl()).list(PageQuery.parse(r.query(), GroupStore.SORTABLE, "id,asc"))))),
                 Route.of("POST", BASE, Access.ADMIN, "Create a group", GroupRequest.class, GroupView.class,
                         Problems.guarded(this::create)),
                 Route.of("GET", BASE + "/{id}", Access.ADMIN, "One group", GroupView.class,

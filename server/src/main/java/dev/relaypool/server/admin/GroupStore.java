@@ -10,8 +10,12 @@ import dev.relaypool.model.admin.GroupRequest;
 import dev.relaypool.model.admin.GroupView;
 import dev.relaypool.server.storage.schema.tables.records.GroupsRecord;
 import java.time.OffsetDateTime;
+import dev.relaypool.model.api.Page;
+import dev.relaypool.server.members.PageQuery;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -27,8 +31,22 @@ final class GroupStore {
         this.db = db;
     }
 
-    List<GroupView> list() {
-        return db.select(GROUPS.asterisk(), ACCOUNT_COUNT).from(GROUPS).orderBy(GROUPS.ID).fetch(GroupStore::view);
+    static final Map<String, Field<?>> SORTABLE = Map.of("id", GROUPS.ID, "name", GROUPS.NAME,
+            "platform", GROUPS.PLATFORM, "billingType", GROUPS.BILLING_TYPE, "status", GROUPS.STATUS,
+            "rateMultiplier", GROUPS.RATE_MULTIPLIER, "createdAt", GROUPS.CREATED_AT);
+
+    /** One page; {@code ?q=} searches name and description, {@code platform}, {@code billingType}, {@code status} filter. */
+    Page<GroupView> list(PageQuery page) {
+        Condition where = DSL.and(
+                page.param("platform").map(GROUPS.PLATFORM::eq).orElse(DSL.noCondition()),
+                page.param("billingType").map(GROUPS.BILLING_TYPE::eq).orElse(DSL.noCondition()),
+                page.param("status").map(GROUPS.STATUS::eq).orElse(DSL.noCondition()),
+                page.likePattern().map(like -> GROUPS.NAME.likeIgnoreCase(like, '\\')
+                        .or(GROUPS.DESCRIPTION.likeIgnoreCase(like, '\\'))).orElse(DSL.noCondition()));
+        long total = db.fetchCount(GROUPS, where);
+        return page.page(db.select(GROUPS.asterisk(), ACCOUNT_COUNT).from(GROUPS).where(where)
+                .orderBy(page.order(), GROUPS.ID).limit(page.size()).offset(page.offset())
+                .fetch(GroupStore::view), total);
     }
 
     Optional<GroupView> find(long id) {

@@ -4,6 +4,8 @@ import static dev.relaypool.server.storage.schema.Tables.PRICE_CATALOGUES;
 import static dev.relaypool.server.storage.schema.Tables.PRICE_OVERRIDES;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.relaypool.model.Platform;
+import dev.relaypool.model.admin.CataloguePrice;
 import dev.relaypool.model.admin.PriceCatalogueInfo;
 import dev.relaypool.model.admin.PriceOverride;
 import dev.relaypool.server.api.Access;
@@ -11,11 +13,17 @@ import dev.relaypool.server.api.ApiRequest;
 import dev.relaypool.server.api.ApiResponse;
 import dev.relaypool.server.api.Route;
 import dev.relaypool.server.audit.Audit;
+import dev.relaypool.server.api.ApiTypes;
+import dev.relaypool.server.billing.BucketPrices;
 import dev.relaypool.server.billing.CatalogueParse;
+import dev.relaypool.server.billing.ModelPrice;
+import dev.relaypool.server.billing.Pricing;
 import dev.relaypool.server.billing.PriceBook;
 import dev.relaypool.server.billing.PriceCatalogue;
+import dev.relaypool.server.members.PageQuery;
 import dev.relaypool.server.members.Problems;
 import dev.relaypool.server.storage.schema.tables.records.PriceOverridesRecord;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.jooq.JSONB;
@@ -41,6 +49,9 @@ final class PriceRoutes {
                 Route.of("POST", BASE + "/catalogue", Access.ADMIN,
                         "Upload a price catalogue (LiteLLM JSON; ?mode=replace|extend the bundled one, default extend)",
                         JsonNode.class, PriceCatalogueInfo.class, Problems.guarded(this::upload)),
+                Route.of("GET", BASE + "/models", Access.ADMIN,
+                        "Model prices in force, USD per million tokens (?q=, paginated, sorted by model)",
+                        ApiTypes.pageOf(CataloguePrice.class), Problems.guarded(this::models)),
                 Route.of("PUT", BASE + "/{model}", Access.ADMIN, "Set a model's override (USD per million tokens)",
                         PriceOverride.class, PriceOverride.class, Problems.guarded(this::put)),
                 Route.of("DELETE", BASE + "/{model}", Access.ADMIN, "Remove a model's override", Void.class,
@@ -55,6 +66,35 @@ final class PriceRoutes {
                 .fetch(PriceRoutes::view);
         return latest.map(r -> new PriceCatalogueInfo(r.value1(), r.value2().toInstant(), ctx.prices().get().catalogue().size(), overrides))
                 .orElseGet(() -> new PriceCatalogueInfo("bundled", null, ctx.prices().get().catalogue().size(), overrides));
+    }
+
+    private ApiResponse models(ApiRequest<Void> request) {
+        PageQuery page = PageQuery.parse(request.query(), Map.of("model", DSL.field("model")), "model,asc");
+        Pricing pricing = ctx.prices().get();
+        java.util.TreeSet<String> names = new java.util.TreeSet<>(pricing.catalogue().models());
+        names.addAll(pricing.overrides().keySet());
+        String q = page.q().map(text -> text.toLowerCase(java.util.Locale.ROOT)).orElse("");
+        List<String> found = names.stream().filter(name -> name.toLowerCase(java.util.Locale.ROOT).contains(q)).toList();
+        List<String> ordered = page.order().getOrder() == org.jooq.SortOrder.DESC ? found.reversed() : found;
+        List<CataloguePrice> items = ordered.stream().skip(page.offset()).limit(page.size())
+                .map(name -> price(pricing, name)).toList();
+        return ApiResponse.ok(page.page(items, found.size()));
+    }
+
+    private static CataloguePrice price(Pricing pricing, String model) {
+        ModelPrice listed = pricing.catalogue().find(model, Platform.ANTHROPIC).orElse(null);
+        ModelPrice override = pricing.overrides().get(model);
+        ModelPrice effective = override == null ? listed : listed == null ? override : listed.overriddenBy(override);
+        BucketPrices standard = effective == null ? BucketPrices.NONE : effective.standard();
+        BucketPrices longContext = effective == null ? BucketPrices.NONE : effective.longContext();
+        return new CataloguePrice(model, perMillion(standard.input()), perMillion(standard.output()),
+                perMillion(standard.cacheWrite5m()), perMillion(standard.cacheWrite1h()), perMillion(standard.cacheRead()),
+                longContext.isEmpty() ? null : ModelPrice.LONG_CONTEXT_THRESHOLD, perMillion(longContext.input()),
+                perMillion(longContext.output()), override != null);
+    }
+
+    private static BigDecimal perMillion(BigDecimal perToken) {
+        return perToken == null ? null : perToken.movePointRight(6).stripTrailingZeros();
     }
 
     private ApiResponse upload(ApiRequest<JsonNode> request) {

@@ -3,7 +3,10 @@ package dev.relaypool.server.admin;
 import static dev.relaypool.server.storage.schema.Tables.PROXIES;
 
 import dev.relaypool.model.admin.ProxyRequest;
+import dev.relaypool.model.admin.ProxyTestRequest;
+import dev.relaypool.model.admin.ProxyTestResult;
 import dev.relaypool.model.admin.ProxyView;
+import dev.relaypool.server.gateway.UpstreamProxy;
 import dev.relaypool.server.api.Access;
 import dev.relaypool.server.api.ApiRequest;
 import dev.relaypool.server.api.ApiResponse;
@@ -12,7 +15,9 @@ import dev.relaypool.server.api.Route;
 import dev.relaypool.server.audit.Audit;
 import dev.relaypool.server.members.Problems;
 import dev.relaypool.server.storage.schema.tables.records.ProxiesRecord;
+import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 
@@ -20,9 +25,11 @@ import java.util.Map;
 final class ProxyRoutes {
     private static final String BASE = "/api/v1/admin/proxies";
     private final AdminContext ctx;
+    private final ProxyTester tester;
 
-    ProxyRoutes(AdminContext ctx) {
+    ProxyRoutes(AdminContext ctx, URI proxyTestUrl) {
         this.ctx = ctx;
+        this.tester = new ProxyTester(ctx.addresses(), proxyTestUrl);
     }
 
     List<Route<?>> routes() {
@@ -34,7 +41,10 @@ final class ProxyRoutes {
                 Route.of("PUT", BASE + "/{id}", Access.ADMIN, "Replace a proxy (null password keeps it, \"\" removes it)",
                         ProxyRequest.class, ProxyView.class, Problems.guarded(r -> save(r, Problems.id(r, "id")))),
                 Route.of("DELETE", BASE + "/{id}", Access.ADMIN, "Delete a proxy (its accounts go direct)", Void.class,
-                        Problems.guarded(this::delete)));
+                        Problems.guarded(this::delete)),
+                Route.of("POST", BASE + "/{id}/test", Access.ADMIN,
+                        "Connect through the proxy to a URL (default security.proxy-test-url): ok and latency, or the error in words",
+                        ProxyTestRequest.class, ProxyTestResult.class, Problems.guarded(this::test)));
     }
 
     private ApiResponse save(ApiRequest<ProxyRequest> request, Long id) {
@@ -60,6 +70,27 @@ final class ProxyRoutes {
         });
         ctx.accounts().reload();
         return id == null ? ApiResponse.created(view(saved)) : ApiResponse.ok(view(saved));
+    }
+
+    private ApiResponse test(ApiRequest<ProxyTestRequest> request) {
+        long id = Problems.id(request, "id");
+        ProxiesRecord row = ctx.database().dsl().selectFrom(PROXIES).where(PROXIES.ID.eq(id)).fetchOptional()
+                .orElseThrow(() -> Problems.notFound("proxy"));
+        Optional<String> requested = Optional.ofNullable(request.body() == null ? null : request.body().url());
+        requested.flatMap(tester::refusal).ifPresent(reason -> {
+            throw Problems.badRequest(reason);
+        });
+        URI target;
+        try {
+            target = tester.target(requested);
+        } catch (IllegalArgumentException e) {
+            throw Problems.badRequest("url is not a URL");
+        }
+        byte[] password = row.getPassword();
+        UpstreamProxy proxy = new UpstreamProxy("socks5".equals(row.getProtocol()) ? UpstreamProxy.Type.SOCKS5
+                : UpstreamProxy.Type.HTTP, row.getHost(), row.getPort(), Optional.ofNullable(row.getUsername()),
+                password == null ? Optional.empty() : Optional.of(ctx.codec().decryptSecret(password)));
+        return ApiResponse.ok(tester.test(proxy, target));
     }
 
     private ApiResponse delete(ApiRequest<Void> request) {

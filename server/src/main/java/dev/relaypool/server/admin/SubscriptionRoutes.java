@@ -7,6 +7,7 @@ import static dev.relaypool.server.storage.schema.Tables.USER_SUBSCRIPTIONS;
 import dev.relaypool.model.admin.SubscriptionAssignRequest;
 import dev.relaypool.model.admin.SubscriptionExtendRequest;
 import dev.relaypool.model.admin.SubscriptionView;
+import dev.relaypool.model.member.SubscriptionProgress;
 import dev.relaypool.server.api.Access;
 import dev.relaypool.server.api.ApiRequest;
 import dev.relaypool.server.api.ApiResponse;
@@ -39,21 +40,28 @@ final class SubscriptionRoutes {
 
     List<Route<?>> routes() {
         return List.of(
-                Route.of("GET", BASE, Access.ADMIN, "Subscriptions (?userId=&groupId=&status=, paginated)",
+                Route.of("GET", BASE, Access.ADMIN, "Subscriptions (?userId=&groupId=&status=&q= user e-mail, paginated)",
                         ApiTypes.pageOf(SubscriptionView.class), Problems.guarded(this::list)),
                 Route.of("POST", BASE, Access.ADMIN, "Give a user days of a subscription group (extends an active one)",
                         SubscriptionAssignRequest.class, SubscriptionView.class, Problems.guarded(this::assign)),
                 Route.of("POST", BASE + "/{id}/extend", Access.ADMIN, "Move a subscription's end by some days",
                         SubscriptionExtendRequest.class, SubscriptionView.class, Problems.guarded(this::extend)),
                 Route.of("POST", BASE + "/{id}/revoke", Access.ADMIN, "Cancel a subscription now",
-                        SubscriptionView.class, Problems.guarded(this::revoke)));
+                        SubscriptionView.class, Problems.guarded(this::revoke)),
+                Route.of("GET", BASE + "/{id}/progress", Access.ADMIN,
+                        "Spend in the daily/weekly/monthly windows against the group's limits, with reset times",
+                        SubscriptionProgress.class, Problems.guarded(r -> ApiResponse.ok(Subscriptions.progressOf(
+                                ctx.database().dsl(), Problems.id(r, "id"), ctx.clock().instant())
+                                .orElseThrow(() -> Problems.notFound("subscription"))))));
     }
 
     private ApiResponse list(ApiRequest<Void> request) {
         PageQuery page = PageQuery.parse(request.query(), SORTABLE, "id,desc");
         Condition where = DSL.and(page.longParam("userId").map(USER_SUBSCRIPTIONS.USER_ID::eq).orElse(DSL.noCondition()),
                 page.longParam("groupId").map(USER_SUBSCRIPTIONS.GROUP_ID::eq).orElse(DSL.noCondition()),
-                page.param("status").map(USER_SUBSCRIPTIONS.STATUS::eq).orElse(DSL.noCondition()));
+                page.param("status").map(USER_SUBSCRIPTIONS.STATUS::eq).orElse(DSL.noCondition()),
+                page.likePattern().map(like -> USER_SUBSCRIPTIONS.USER_ID.in(DSL.select(USERS.ID).from(USERS)
+                        .where(USERS.EMAIL.likeIgnoreCase(like, '\\')))).orElse(DSL.noCondition()));
         long total = ctx.database().dsl().fetchCount(USER_SUBSCRIPTIONS, where);
         return ApiResponse.ok(page.page(ctx.database().dsl().select(USER_SUBSCRIPTIONS.asterisk(), GROUPS.NAME)
                 .from(USER_SUBSCRIPTIONS).join(GROUPS).on(GROUPS.ID.eq(USER_SUBSCRIPTIONS.GROUP_ID)).where(where)

@@ -2,6 +2,7 @@ package dev.relaypool.server.admin;
 
 import dev.relaypool.model.member.KeyCreateRequest;
 import dev.relaypool.model.member.KeyCreated;
+import dev.relaypool.model.member.KeyIpRules;
 import dev.relaypool.model.member.KeyView;
 import dev.relaypool.server.api.Access;
 import dev.relaypool.server.api.ApiRequest;
@@ -31,6 +32,9 @@ final class UserKeyRoutes {
                         Problems.guarded(r -> ApiResponse.ok(book.list(Problems.id(r, "id"), true)))),
                 Route.of("POST", BASE, Access.ADMIN, "Create a key for a user; the full key is answered this once",
                         KeyCreateRequest.class, KeyCreated.class, Problems.guarded(this::create)),
+                Route.of("PUT", BASE + "/{keyId}/ip-rules", Access.ADMIN,
+                        "Replace the client address allow/deny lists of a user's key", KeyIpRules.class, KeyView.class,
+                        Problems.guarded(this::ipRules)),
                 Route.of("POST", BASE + "/{keyId}/disable", Access.ADMIN, "Disable a user's key", KeyView.class,
                         Problems.guarded(r -> status(r, "disabled"))),
                 Route.of("POST", BASE + "/{keyId}/enable", Access.ADMIN, "Enable a user's key", KeyView.class,
@@ -44,6 +48,14 @@ final class UserKeyRoutes {
         KeyCreated created = book.create(userId, request.body());
         audit(request, "key.created", created.view().id(), Audit.change(request.body()));
         return ApiResponse.created(created);
+    }
+
+    private ApiResponse ipRules(ApiRequest<KeyIpRules> request) {
+        long userId = Problems.id(request, "id");
+        long keyId = Problems.id(request, "keyId");
+        KeyView key = book.setIpRules(userId, keyId, request.body()).orElseThrow(() -> Problems.notFound("key"));
+        audit(request, "key.ip-rules", keyId, Audit.change(request.body()));
+        return ApiResponse.ok(key);
     }
 
     private ApiResponse status(ApiRequest<Void> request, String status) {

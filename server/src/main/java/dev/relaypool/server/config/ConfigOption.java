@@ -23,7 +23,7 @@ public enum ConfigOption {
     SERVER_KEEP_ALIVE_TIMEOUT_MS("server.keep-alive-timeout-ms", "60000", "An idle connection between two requests is closed after this long."),
     SERVER_SHUTDOWN_GRACE_SECONDS("server.shutdown-grace-seconds", "30", "On SIGTERM, how long in-flight requests may take to finish."),
     SERVER_TRUSTED_PROXIES("server.trusted-proxies", "", "Comma-separated CIDRs whose X-Forwarded-For is believed; empty = none."),
-    SERVER_CORS_ORIGINS("server.cors-origins", "", "Comma-separated origins allowed by CORS on the API; empty = none."),
+    SERVER_CORS_ORIGINS("server.cors-origins", "", "Comma-separated browser origins (scheme://host[:port]) allowed by CORS on the REST API and the gateway; empty = none."),
 
     DATABASE_URL("database.url", "", "JDBC URL of an external PostgreSQL (15+); empty = embedded PostgreSQL under data-dir."),
     DATABASE_USER("database.user", "", "Database user (external PostgreSQL)."),
@@ -38,6 +38,9 @@ public enum ConfigOption {
     SECURITY_ALLOW_PRIVATE_UPSTREAMS("security.allow-private-upstreams", "false", "Allow account base URLs and proxies on private, loopback or link-local addresses."),
     SECURITY_REQUIRE_ADMIN_TOTP("security.require-admin-totp", "false", "Make two-factor sign-in (TOTP) mandatory for admins: an admin without it must enrol at the next sign-in."),
     SECURITY_ALLOW_HTTP_UPSTREAMS("security.allow-http-upstreams", "false", "Allow plain-HTTP account base URLs."),
+    SECURITY_INVALID_KEY_LIMIT("security.invalid-key-limit", "20", "Invalid relay keys one client address may present per window before further invalid ones get 429 (valid keys keep working); 0 = no limit."),
+    SECURITY_INVALID_KEY_WINDOW_SECONDS("security.invalid-key-window-seconds", "60", "Length of the invalid-key window, in seconds."),
+    SECURITY_PROXY_TEST_URL("security.proxy-test-url", "https://api.anthropic.com/", "URL the proxy connectivity test (POST /api/v1/admin/proxies/{id}/test) fetches through the proxy, unless the request names one."),
 
     GATEWAY_CONNECT_TIMEOUT_MS("gateway.connect-timeout-ms", "10000", "Upstream connect timeout."),
     GATEWAY_RESPONSE_HEADER_TIMEOUT_MS("gateway.response-header-timeout-ms", "300000", "Upstream time allowed until response headers arrive."),

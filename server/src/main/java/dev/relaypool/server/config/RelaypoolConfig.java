@@ -53,7 +53,8 @@ public record RelaypoolConfig(
 
     /** {@code masterKey} empty means: generated once and kept in {@code data-dir/master.key}. */
     public record Security(Optional<byte[]> masterKey, String adminEmail, boolean allowPrivateUpstreams,
-                           boolean allowHttpUpstreams, boolean requireAdminTotp) {
+                           boolean allowHttpUpstreams, boolean requireAdminTotp, int invalidKeyLimit,
+                           Duration invalidKeyWindow, URI proxyTestUrl) {
         @Override
         public String toString() {
             return "Security[masterKey=" + (masterKey.isPresent() ? "(set)" : "(data-dir)") + ", adminEmail=" + adminEmail + "]";
@@ -148,7 +149,11 @@ public record RelaypoolConfig(
                         values.email(SECURITY_ADMIN_EMAIL),
                         values.bool(SECURITY_ALLOW_PRIVATE_UPSTREAMS),
                         values.bool(SECURITY_ALLOW_HTTP_UPSTREAMS),
-                        values.bool(SECURITY_REQUIRE_ADMIN_TOTP)),
+                        values.bool(SECURITY_REQUIRE_ADMIN_TOTP),
+                        values.intIn(SECURITY_INVALID_KEY_LIMIT, 0, 1_000_000),
+                        Duration.ofSeconds(values.intIn(SECURITY_INVALID_KEY_WINDOW_SECONDS, 1, 86_400)),
+                        values.url(SECURITY_PROXY_TEST_URL, List.of("https", "http")).orElseThrow(
+                                () -> invalid(SECURITY_PROXY_TEST_URL, "", "must not be empty"))),
                 new Gateway(
                         Duration.ofMillis(values.intIn(GATEWAY_CONNECT_TIMEOUT_MS, 1, 600_000)),
                         Duration.ofMillis(values.intIn(GATEWAY_RESPONSE_HEADER_TIMEOUT_MS, 1, 3_600_000)),

@@ -4,11 +4,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The last {@code capacity} events, numbered in order of arrival; what a reconnecting client resumes from. */
+/**
+ * The last {@code capacity} events this node saw (its own and every other node's), in order of arrival; what a
+ * reconnecting client resumes from. Redis delivers one channel's messages to every subscriber in publish order, so
+ * the rings of all nodes hold the cluster's events in the same order.
+ */
 final class EventRing {
     private final int capacity;
     private final ArrayDeque<LiveEvent> events;
-    private long nextId = 1;
+    private long nextPosition = 1;
 
     EventRing(int capacity) {
         if (capacity < 1) {
@@ -18,8 +22,8 @@ final class EventRing {
         this.events = new ArrayDeque<>(capacity);
     }
 
-    synchronized LiveEvent append(String type, String json) {
-        LiveEvent event = new LiveEvent(nextId++, type, json);
+    synchronized LiveEvent append(String id, String type, String json) {
+        LiveEvent event = new LiveEvent(nextPosition++, id, type, json);
         if (events.size() == capacity) {
             events.removeFirst();
         }
@@ -27,19 +31,18 @@ final class EventRing {
         return event;
     }
 
-    /** Events after {@code lastId}, oldest first; all kept events when {@code lastId} is older than the ring. */
-    synchronized List<LiveEvent> after(long lastId) {
+    /**
+     * Events after the one with {@code lastId}, oldest first; every kept event when this ring does not hold that id
+     * (it fell out of the ring, or was a node-local event of another node): better twice than never.
+     */
+    synchronized List<LiveEvent> after(String lastId) {
         List<LiveEvent> newer = new ArrayList<>();
         for (LiveEvent event : events) {
-            if (event.id() > lastId) {
-                newer.add(event);
+            newer.add(event);
+            if (event.id().equals(lastId)) {
+                newer.clear();
             }
         }
         return newer;
-    }
-
-    /** The id the next event will get; an id at or beyond it was never issued here (another node, or a restart). */
-    synchronized long nextId() {
-        return nextId;
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code GET /api/v1/admin/events}: server-sent events {@code request}, {@code account} and {@code snapshot}, with a
  * comment line as heartbeat while nothing happens. {@code Last-Event-ID} (or {@code ?lastEventId=}) resumes from
- * the ring. A stream ends after {@code maxLife} (the client reconnects and resumes) or when its client falls too
+ * the ring of whichever node serves the stream (ids are cluster-wide). A stream ends after {@code maxLife} (the client reconnects and resumes) or when its client falls too
  * far behind, so every loop here is bounded.
  */
 public final class EventStreamRoute {
@@ -36,20 +36,20 @@ public final class EventStreamRoute {
     }
 
     private ApiResponse stream(ApiRequest<Void> request) {
-        long lastId = lastEventId(request);
+        String lastId = lastEventId(request);
         return ApiResponse.streamed("text/event-stream; charset=utf-8", out -> {
             try (LiveEvents.Listener listener = events.listen(lastId)) {
-                pump(listener, out, lastId);
+                pump(listener, out);
             }
         }).withHeader("X-Accel-Buffering", "no");
     }
 
-    private void pump(LiveEvents.Listener listener, OutputStream out, long lastId) throws IOException {
-        long sent = lastId;
+    private void pump(LiveEvents.Listener listener, OutputStream out) throws IOException {
+        long sent = 0; // ring position of the last event written: events both in the backlog and queued go once
         write(out, "retry: 3000\n: connected\n\n");
         for (LiveEvent event : listener.backlog) {
             write(out, event.wire());
-            sent = event.id();
+            sent = event.position();
         }
         long deadline = System.nanoTime() + maxLife.toNanos();
         while (System.nanoTime() < deadline && !listener.overflowed()) {
@@ -62,11 +62,11 @@ public final class EventStreamRoute {
             }
             if (event == null) {
                 write(out, ": heartbeat\n\n");
-            } else if (event.id() == 0) {
-                write(out, "event: " + event.type() + "\ndata: " + event.json() + "\n\n");
-            } else if (event.id() > sent) {
+            } else if (event.position() == 0) {
                 write(out, event.wire());
-                sent = event.id();
+            } else if (event.position() > sent) {
+                write(out, event.wire());
+                sent = event.position();
             }
         }
     }
@@ -76,12 +76,9 @@ public final class EventStreamRoute {
         out.flush();
     }
 
-    private static long lastEventId(ApiRequest<Void> request) {
-        String value = request.header("last-event-id").or(() -> request.queryParameter("lastEventId")).orElse("0");
-        try {
-            return Math.max(0, Long.parseLong(value.strip()));
-        } catch (NumberFormatException e) {
-            return 0;
-        }
+    /** The id to resume after; empty (no backlog) when absent, "0" or not shaped like an id. */
+    private static String lastEventId(ApiRequest<Void> request) {
+        String value = request.header("last-event-id").or(() -> request.queryParameter("lastEventId")).orElse("").strip();
+        return value.equals("0") || value.length() > 40 || !value.matches("[0-9A-Za-z-]*") ? "" : value;
     }
 }

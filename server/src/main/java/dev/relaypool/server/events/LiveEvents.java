@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaypool.server.api.Json;
 import dev.relaypool.server.coordination.Broadcasts;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * The live event hub of one node. Events seen on a node ({@link #publish}) travel through the cluster broadcast
  * and are numbered and kept in a bounded ring on every node as they arrive, then handed to this node's listeners.
  * Node-local observations that every node makes by itself (snapshots, cooldown changes seen by polling) use
- * {@link #local} instead, so they are not delivered twice. Event ids are per node: {@code Last-Event-ID} resumes
- * on the same node; on another node an unknown id replays the whole ring.
+ * {@link #local} instead, so they are not delivered twice. A published event's id is given once, by the node that
+ * publishes it (node id + sequence), and travels with it, so {@code Last-Event-ID} resumes on whichever node the
+ * client reconnects to; an id a node does not hold (a local event of another node, or one older than the ring)
+ * replays that node's whole ring.
  */
 public final class LiveEvents implements AutoCloseable {
     static final String TOPIC = "relaypool.live-events";
@@ -30,6 +35,9 @@ public final class LiveEvents implements AutoCloseable {
     private final EventRing ring;
     private final Set<Listener> listeners = new CopyOnWriteArraySet<>();
     private final Broadcasts.Subscription subscription;
+    /** This node's part of every event id it gives; random, so a restarted node never reuses an old id. */
+    private final String nodeId = HexFormat.of().toHexDigits(new SecureRandom().nextInt());
+    private final AtomicLong sequence = new AtomicLong();
 
     public LiveEvents(Broadcasts broadcasts, int ringCapacity) {
         this.broadcasts = broadcasts;
@@ -40,7 +48,7 @@ public final class LiveEvents implements AutoCloseable {
     /** Sends an event to every node of the cluster (this one included). Never throws. */
     public void publish(String type, Object data) {
         try {
-            ObjectNode message = Json.MAPPER.createObjectNode().put("type", type);
+            ObjectNode message = Json.MAPPER.createObjectNode().put("id", nextId()).put("type", type);
             message.set("data", Json.MAPPER.valueToTree(data));
             broadcasts.publish(TOPIC, Json.MAPPER.writeValueAsString(message));
         } catch (JsonProcessingException | RuntimeException e) {
@@ -56,14 +64,20 @@ public final class LiveEvents implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("live event data is not serialisable", e);
         }
-        deliver(keep ? ring.append(type, json) : new LiveEvent(0, type, json));
+        deliver(keep ? ring.append(nextId(), type, json) : new LiveEvent(0, "", type, json));
+    }
+
+    private String nextId() {
+        return nodeId + "-" + sequence.incrementAndGet();
     }
 
     private void received(String message) {
         try {
             JsonNode node = Json.MAPPER.readTree(message);
-            deliver(ring.append(node.path("type").asText("unknown"), Json.MAPPER.writeValueAsString(node.path("data"))));
-        } catch (JsonProcessingException e) {
+            String id = node.path("id").asText("");
+            deliver(ring.append(id.matches("[0-9a-f]{8}-\\d{1,19}") ? id : nextId(), node.path("type").asText("unknown"),
+                    Json.MAPPER.writeValueAsString(node.path("data"))));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
             log.warn("Ignoring a malformed live event broadcast");
         }
     }
@@ -77,12 +91,11 @@ public final class LiveEvents implements AutoCloseable {
         }
     }
 
-    /** A listener from now on, with the kept events after {@code lastEventId} (0 = none) as its backlog. */
-    public Listener listen(long lastEventId) {
+    /** A listener from now on, with the kept events after {@code lastEventId} (empty = none) as its backlog. */
+    public Listener listen(String lastEventId) {
         Listener listener = new Listener();
         listeners.add(listener);
-        long resumeFrom = lastEventId >= ring.nextId() ? 0 : lastEventId;
-        listener.backlog = lastEventId <= 0 ? List.of() : ring.after(resumeFrom);
+        listener.backlog = lastEventId.isEmpty() ? List.of() : ring.after(lastEventId);
         return listener;
     }
 

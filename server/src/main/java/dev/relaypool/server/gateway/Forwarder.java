@@ -49,6 +49,7 @@ final class Forwarder {
         CancelSignal signal = new CancelSignal();
         Set<Long> tried = new LinkedHashSet<>();
         LastFailure last = null;
+        Optional<Duration> poolBack = Optional.empty();
         try (ConnectionWatch.Handle watched = ConnectionWatch.of(exchange.getConnection()).watch(signal)) {
             for (int attempt = 0; attempt <= maxSwitches; attempt++) {
                 Set<Long> excluded = Set.copyOf(tried);
@@ -60,6 +61,8 @@ final class Forwarder {
                         usage.record(ctx, envelope, null, null, status, TokenUsage.NONE, null, reason.code());
                         return;
                     }
+                    // without a provider's hint, the client still learns when the pool (tried accounts included) is back
+                    poolBack = retryAfter.isZero() ? Optional.empty() : Optional.of(retryAfter);
                     break;
                 }
                 Selection.Chosen chosen = (Selection.Chosen) selection;
@@ -88,7 +91,7 @@ final class Forwarder {
             }
         }
         GatewayError error = last.failure().error();
-        int status = fail(exchange, sink, ctx.dialect(), error, last.retryAfter());
+        int status = fail(exchange, sink, ctx.dialect(), error, last.retryAfter().isPresent() ? last.retryAfter() : poolBack);
         usage.record(ctx, envelope, last.account(), last.upstreamModel(), status, TokenUsage.NONE, null,
                 last.failure().name().toLowerCase(java.util.Locale.ROOT));
     }

@@ -9,6 +9,8 @@ public enum GatewayError {
     UNKNOWN_KEY(401, false, Category.AUTHENTICATION, "Invalid API key."),
     KEY_DISABLED(403, false, Category.PERMISSION, "This API key is disabled."),
     KEY_EXPIRED(403, false, Category.PERMISSION, "This API key has expired."),
+    ADDRESS_NOT_ALLOWED(403, false, Category.PERMISSION, "This API key may not be used from this address."),
+    TOO_MANY_INVALID_KEYS(429, true, Category.RATE_LIMIT, "Too many invalid API keys from this address; retry later."),
     WRONG_PLATFORM(403, false, Category.PERMISSION, "This API key does not serve this API."),
     QUOTA_EXCEEDED(429, false, Category.RATE_LIMIT, "Quota exceeded."),
     INSUFFICIENT_BALANCE(402, false, Category.PERMISSION, "Insufficient balance."),

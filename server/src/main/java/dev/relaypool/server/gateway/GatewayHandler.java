@@ -4,6 +4,8 @@ import dev.relaypool.server.http.RequestIdHandler;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import dev.relaypool.server.api.TrustedProxies;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Optional;
@@ -24,9 +26,11 @@ final class GatewayHandler implements HttpHandler {
     private final Forwarder forwarder;
     private final KeepAliveSink.Settings keepAlive;
     private final Clock clock;
+    private final TrustedProxies proxies;
 
     GatewayHandler(KeyAuthenticator authenticator, RequestBodies bodies, ModelsResponder models, Admission admission,
-                   Forwarder forwarder, KeepAliveSink.Settings keepAlive, Clock clock) {
+                   Forwarder forwarder, KeepAliveSink.Settings keepAlive, Clock clock, TrustedProxies proxies) {
+        this.proxies = proxies;
         this.authenticator = authenticator;
         this.bodies = bodies;
         this.models = models;
@@ -73,7 +77,8 @@ final class GatewayHandler implements HttpHandler {
             return;
         }
         KeyContext key;
-        switch (authenticator.authenticate(presented.get())) {
+        Optional<InetAddress> client = client(exchange);
+        switch (authenticator.authenticate(presented.get(), client)) {
             case KeyLookup.Active(KeyContext active) -> key = active;
             case KeyLookup.Unknown() -> {
                 ErrorResponder.send(exchange, guessed, GatewayError.UNKNOWN_KEY);
@@ -91,6 +96,15 @@ final class GatewayHandler implements HttpHandler {
                 ErrorResponder.send(exchange, guessed, GatewayError.QUOTA_EXCEEDED, message, Optional.empty());
                 return;
             }
+            case KeyLookup.AddressRefused(String message) -> {
+                ErrorResponder.send(exchange, guessed, GatewayError.ADDRESS_NOT_ALLOWED, message, Optional.empty());
+                return;
+            }
+            case KeyLookup.Throttled(java.time.Duration retryAfter) -> {
+                ErrorResponder.send(exchange, guessed, GatewayError.TOO_MANY_INVALID_KEYS,
+                        GatewayError.TOO_MANY_INVALID_KEYS.defaultMessage(), Optional.of(retryAfter));
+                return;
+            }
         }
         Dialect dialect = endpoint.dialect(key.platform());
         if (endpoint.platform() != null && endpoint.platform() != key.platform()) {
@@ -100,7 +114,7 @@ final class GatewayHandler implements HttpHandler {
             return;
         }
         RequestContext ctx = new RequestContext(RequestIdHandler.of(exchange), endpoint, dialect, key, startNanos,
-                clock.instant(), clientIp(exchange), exchange.getRequestHeaders().getFirst(Headers.USER_AGENT));
+                clock.instant(), client.map(InetAddress::getHostAddress).orElse(null), exchange.getRequestHeaders().getFirst(Headers.USER_AGENT));
         if (!endpoint.forwarded()) {
             models.respond(exchange, ctx, pathModel);
             return;
@@ -152,8 +166,13 @@ final class GatewayHandler implements HttpHandler {
         return alt != null && alt.contains("sse");
     }
 
-    private static String clientIp(HttpServerExchange exchange) {
+    /** The client's address: the TCP peer, or what X-Forwarded-For says when the peer is a trusted proxy. */
+    private Optional<InetAddress> client(HttpServerExchange exchange) {
         InetSocketAddress source = exchange.getSourceAddress();
-        return source == null || source.getAddress() == null ? null : source.getAddress().getHostAddress();
+        if (source == null || source.getAddress() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(proxies.client(source.getAddress(),
+                exchange.getRequestHeaders().getFirst(Headers.X_FORWARDED_FOR)));
     }
 }

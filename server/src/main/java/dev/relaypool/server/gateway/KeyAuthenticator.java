@@ -7,4 +7,13 @@ package dev.relaypool.server.gateway;
 @FunctionalInterface
 public interface KeyAuthenticator {
     KeyLookup authenticate(String presentedKey);
+
+    /**
+     * As {@link #authenticate(String)} for a request from {@code client} (the address {@code server.trusted-proxies}
+     * lets forwarding headers name; empty when unknown): implementations that know a key's address lists or
+     * throttle invalid keys per address override this.
+     */
+    default KeyLookup authenticate(String presentedKey, java.util.Optional<java.net.InetAddress> client) {
+        return authenticate(presentedKey);
+    }
 }

@@ -22,4 +22,18 @@ public sealed interface KeyLookup {
             Objects.requireNonNull(message, "message");
         }
     }
+
+    /** A valid key used from an address its lists exclude (403); {@code message} names the address and the list. */
+    record AddressRefused(String message) implements KeyLookup {
+        public AddressRefused {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** Too many invalid keys from this client address lately (429); the client may retry after {@code retryAfter}. */
+    record Throttled(java.time.Duration retryAfter) implements KeyLookup {
+        public Throttled {
+            Objects.requireNonNull(retryAfter, "retryAfter");
+        }
+    }
 }

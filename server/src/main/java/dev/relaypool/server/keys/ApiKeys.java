@@ -2,7 +2,9 @@ package dev.relaypool.server.keys;
 
 import dev.relaypool.server.storage.Database;
 import java.time.Clock;
+import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,14 +24,21 @@ public final class ApiKeys {
     private final Database database;
     private final KeyFormat format;
     private final Clock clock;
+    private final InvalidKeyThrottle throttle;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(KeyCheck check, long expiresAtMillis) {}
+    /** {@code rules}: the address lists of an active key, parsed once per cache entry. */
+    private record Cached(KeyCheck check, IpRules rules, long expiresAtMillis) {}
 
     public ApiKeys(Database database, KeyFormat format, Clock clock) {
+        this(database, format, clock, InvalidKeyThrottle.Settings.OFF);
+    }
+
+    public ApiKeys(Database database, KeyFormat format, Clock clock, InvalidKeyThrottle.Settings throttle) {
         this.database = database;
         this.format = format;
         this.clock = clock;
+        this.throttle = new InvalidKeyThrottle(throttle, clock);
     }
 
     public CreatedKey create(NewKey spec) {
@@ -41,23 +50,52 @@ public final class ApiKeys {
 
     /** Classifies a presented key: cached for {@link #ACTIVE_TTL} (known) or {@link #NEGATIVE_TTL} (unknown). */
     public KeyCheck check(String presented) {
+        return lookup(presented).check();
+    }
+
+    /**
+     * The gateway's check: {@link #check(String)}, then the key's address lists against {@code client}, and the
+     * invalid-key throttle of {@code client}. Neither adds a database round trip.
+     */
+    public KeyCheck check(String presented, Optional<InetAddress> client) {
+        String address = client.map(InetAddress::getHostAddress).orElse(null);
+        Cached found = lookup(presented);
+        return switch (found.check()) {
+            case KeyCheck.Unknown unknown -> {
+                Optional<Duration> wait = throttle.blocked(address);
+                if (wait.isPresent()) {
+                    yield new KeyCheck.Throttled(wait.get());
+                }
+                throttle.failed(address);
+                yield unknown;
+            }
+            case KeyCheck.Active active -> found.rules().refusal(client)
+                    .<KeyCheck>map(KeyCheck.AddressRefused::new).orElse(active);
+            default -> found.check();
+        };
+    }
+
+    private Cached lookup(String presented) {
         if (!KeyFormat.plausible(presented)) {
-            return new KeyCheck.Unknown();
+            return new Cached(new KeyCheck.Unknown(), IpRules.NONE, 0);
         }
         byte[] hash = KeyFormat.hash(presented);
         String cacheKey = HexFormat.of().formatHex(hash);
         long now = clock.millis();
         Cached cached = cache.get(cacheKey);
         if (cached != null && cached.expiresAtMillis > now) {
-            return stillValid(cached.check);
+            return new Cached(stillValid(cached.check), cached.rules, cached.expiresAtMillis);
         }
         KeyCheck fresh = database.transactionResult(db -> new KeyStore(db).check(hash, clock.instant()));
         if (cache.size() >= MAX_CACHED) {
             cache.clear(); // crude but bounded; refills from the database within a TTL
         }
         Duration ttl = fresh instanceof KeyCheck.Unknown ? NEGATIVE_TTL : ACTIVE_TTL;
-        cache.put(cacheKey, new Cached(fresh, now + ttl.toMillis()));
-        return fresh;
+        IpRules rules = fresh instanceof KeyCheck.Active(ActiveKey key) ? IpRules.of(key.ipAllow(), key.ipDeny())
+                : IpRules.NONE;
+        Cached entry = new Cached(fresh, rules, now + ttl.toMillis());
+        cache.put(cacheKey, entry);
+        return entry;
     }
 
     /** An active key cached before its expiry instant must still expire on time. */

@@ -11,4 +11,10 @@ public sealed interface KeyCheck {
     record Disabled(String reason) implements KeyCheck {}
 
     record Expired(java.time.Instant expiredAt) implements KeyCheck {}
+
+    /** A valid key presented from an address its allow/deny lists exclude; {@code message} says which, in words. */
+    record AddressRefused(String message) implements KeyCheck {}
+
+    /** An invalid key from an address that has presented too many of them lately; retry after {@code retryAfter}. */
+    record Throttled(java.time.Duration retryAfter) implements KeyCheck {}
 }

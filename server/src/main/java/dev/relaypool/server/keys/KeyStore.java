@@ -69,6 +69,8 @@ final class KeyStore {
                 .set(API_KEYS.KEY_PREFIX, displayPrefix)
                 .set(API_KEYS.EXPIRES_AT, spec.expiresAt().map(t -> t.atOffset(java.time.ZoneOffset.UTC)).orElse(null))
                 .set(API_KEYS.QUOTA_USD, spec.quotaUsd().orElse(null))
+                .set(API_KEYS.IP_ALLOW, spec.ipAllow().toArray(String[]::new))
+                .set(API_KEYS.IP_DENY, spec.ipDeny().toArray(String[]::new))
                 .returning(API_KEYS.ID)
                 .fetchOne()
                 .getId();

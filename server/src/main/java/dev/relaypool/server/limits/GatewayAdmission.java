@@ -8,6 +8,8 @@ import dev.relaypool.server.keys.ActiveKey;
 import dev.relaypool.server.keys.ApiKeys;
 import dev.relaypool.server.keys.KeyCheck;
 import dev.relaypool.server.limits.AdmissionResult.Reason;
+import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +34,12 @@ public final class GatewayAdmission implements KeyAuthenticator, dev.relaypool.s
 
     @Override
     public KeyLookup authenticate(String presentedKey) {
-        return switch (keys.check(presentedKey)) {
+        return authenticate(presentedKey, Optional.empty());
+    }
+
+    @Override
+    public KeyLookup authenticate(String presentedKey, Optional<InetAddress> client) {
+        return switch (keys.check(presentedKey, client)) {
             case KeyCheck.Active(ActiveKey key) -> {
                 if (active.size() >= MAX_REMEMBERED) {
                     active.clear();
@@ -43,6 +50,8 @@ public final class GatewayAdmission implements KeyAuthenticator, dev.relaypool.s
             case KeyCheck.Unknown ignored -> new KeyLookup.Unknown();
             case KeyCheck.Disabled ignored -> new KeyLookup.Disabled();
             case KeyCheck.Expired ignored -> new KeyLookup.Expired();
+            case KeyCheck.AddressRefused(String message) -> new KeyLookup.AddressRefused(message);
+            case KeyCheck.Throttled(Duration retryAfter) -> new KeyLookup.Throttled(retryAfter);
         };
     }
 

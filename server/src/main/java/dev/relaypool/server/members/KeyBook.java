@@ -7,9 +7,11 @@ import static dev.relaypool.server.storage.schema.Tables.USER_ALLOWED_GROUPS;
 
 import dev.relaypool.model.member.KeyCreateRequest;
 import dev.relaypool.model.member.KeyCreated;
+import dev.relaypool.model.member.KeyIpRules;
 import dev.relaypool.model.member.KeyView;
 import dev.relaypool.server.keys.ApiKeys;
 import dev.relaypool.server.keys.CreatedKey;
+import dev.relaypool.server.keys.IpRules;
 import dev.relaypool.server.keys.NewKey;
 import dev.relaypool.server.storage.Database;
 import java.time.Clock;
@@ -63,8 +65,10 @@ public final class KeyBook {
         if (!mayUse(userId, request.groupId())) {
             throw Problems.badRequest("groupId names no active group this user may use");
         }
+        checkIpRules(request.ipAllow(), request.ipDeny());
         CreatedKey created = keys.create(new NewKey(userId, request.groupId(), request.name(),
-                Optional.ofNullable(request.expiresAt()), Optional.ofNullable(request.quotaUsd())));
+                Optional.ofNullable(request.expiresAt()), Optional.ofNullable(request.quotaUsd()),
+                request.ipAllow(), request.ipDeny()));
         return new KeyCreated(find(userId, created.id()).orElseThrow(), created.key());
     }
 
@@ -87,6 +91,26 @@ public final class KeyBook {
         return GROUPS.STATUS.eq("active").and(GROUPS.EXCLUSIVE.isFalse().or(DSL.exists(DSL.selectOne()
                 .from(USER_ALLOWED_GROUPS)
                 .where(USER_ALLOWED_GROUPS.USER_ID.eq(userId)).and(USER_ALLOWED_GROUPS.GROUP_ID.eq(GROUPS.ID)))));
+    }
+
+    /** Replaces a key's client address lists (a revoked key's too: harmless); 400 naming any unreadable entry. */
+    public Optional<KeyView> setIpRules(long userId, long keyId, KeyIpRules rules) {
+        checkIpRules(rules.ipAllow(), rules.ipDeny());
+        int changed = database.dsl().update(API_KEYS)
+                .set(API_KEYS.IP_ALLOW, rules.ipAllow().toArray(String[]::new))
+                .set(API_KEYS.IP_DENY, rules.ipDeny().toArray(String[]::new))
+                .set(API_KEYS.UPDATED_AT, clock.instant().atOffset(ZoneOffset.UTC))
+                .where(API_KEYS.ID.eq(keyId)).and(API_KEYS.USER_ID.eq(userId)).execute();
+        keys.invalidateAll();
+        return changed == 0 ? Optional.empty() : find(userId, keyId);
+    }
+
+    private static void checkIpRules(List<String> allow, List<String> deny) {
+        List<String> problems = new java.util.ArrayList<>(IpRules.problems("ipAllow", allow));
+        problems.addAll(IpRules.problems("ipDeny", deny));
+        if (!problems.isEmpty()) {
+            throw Problems.badRequest(String.join("; ", problems));
+        }
     }
 
     public Optional<KeyView> rename(long userId, long keyId, String name) {
@@ -126,7 +150,8 @@ public final class KeyBook {
         return new KeyView(row.get(API_KEYS.ID), row.get(API_KEYS.USER_ID), row.get(API_KEYS.GROUP_ID),
                 row.get(GROUPS.NAME), row.get(API_KEYS.NAME), row.get(API_KEYS.KEY_PREFIX), row.get(API_KEYS.STATUS),
                 instant(row.get(API_KEYS.EXPIRES_AT)), row.get(API_KEYS.QUOTA_USD), row.get(API_KEYS.USED_USD),
-                instant(row.get(API_KEYS.LAST_USED_AT)), instant(row.get(API_KEYS.CREATED_AT)));
+                instant(row.get(API_KEYS.LAST_USED_AT)), instant(row.get(API_KEYS.CREATED_AT)),
+                List.of(row.get(API_KEYS.IP_ALLOW)), List.of(row.get(API_KEYS.IP_DENY)));
     }
 
     static java.time.Instant instant(java.time.OffsetDateTime time) {

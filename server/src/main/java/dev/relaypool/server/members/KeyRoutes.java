@@ -1,6 +1,7 @@
 package dev.relaypool.server.members;
 
 import dev.relaypool.model.member.KeyCreateRequest;
+import dev.relaypool.model.member.KeyIpRules;
 import dev.relaypool.model.member.KeyRenameRequest;
 import dev.relaypool.model.member.KeyCreated;
 import dev.relaypool.model.member.KeyView;
@@ -33,6 +34,9 @@ final class KeyRoutes {
                         Problems.guarded(r -> ApiResponse.created(book.create(r.user().userId(), r.body())))),
                 Route.of("PATCH", BASE + "/{id}", Access.MEMBER, "Rename one of my keys", KeyRenameRequest.class,
                         KeyView.class, Problems.guarded(r -> found(book.rename(r.user().userId(), id(r), r.body().name())))),
+                Route.of("PUT", BASE + "/{id}/ip-rules", Access.MEMBER,
+                        "Replace the client address allow/deny lists of one of my keys", KeyIpRules.class, KeyView.class,
+                        Problems.guarded(r -> found(book.setIpRules(r.user().userId(), id(r), r.body())))),
                 Route.of("POST", BASE + "/{id}/disable", Access.MEMBER, "Disable one of my keys", KeyView.class,
                         Problems.guarded(r -> found(book.setStatus(r.user().userId(), id(r), "disabled")))),
                 Route.of("POST", BASE + "/{id}/enable", Access.MEMBER, "Enable one of my keys", KeyView.class,

@@ -56,6 +56,15 @@ public final class Subscriptions {
                 .fetch(row -> progress(row, now));
     }
 
+    /** Progress of one subscription (any status), for the admin screens. */
+    public static java.util.Optional<SubscriptionProgress> progressOf(DSLContext db, long subscriptionId, Instant now) {
+        return db.select(USER_SUBSCRIPTIONS.asterisk(), GROUPS.NAME, GROUPS.DAILY_LIMIT_USD, GROUPS.WEEKLY_LIMIT_USD,
+                        GROUPS.MONTHLY_LIMIT_USD)
+                .from(USER_SUBSCRIPTIONS).join(GROUPS).on(GROUPS.ID.eq(USER_SUBSCRIPTIONS.GROUP_ID))
+                .where(USER_SUBSCRIPTIONS.ID.eq(subscriptionId))
+                .fetchOptional(row -> progress(row, now));
+    }
+
     private static SubscriptionProgress progress(Record row, Instant now) {
         Window daily = window(row.get(USER_SUBSCRIPTIONS.DAILY_WINDOW_START), Period.ofDays(1),
                 row.get(USER_SUBSCRIPTIONS.DAILY_USAGE_USD), now);

@@ -13,19 +13,19 @@ import java.util.Set;
 /**
  * The accounts that may serve one attempt: group (the snapshot holds only active, schedulable accounts) ∩ the key's
  * platform ∩ serving the model (longest mapping match, allow-list) − cooling down − already tried by this request.
- * Also what the refusal needs when there is none: whether any account serves the model, and when the first cooling
- * account recovers.
+ * Also what the refusal needs when there is none: whether any account serves the model, and the cooldown that ends
+ * first — tried accounts included, so that a request whose only account just failed can say when to come back.
  */
-record Candidates(List<Match> matches, boolean anyServesModel, Optional<Instant> soonestRecovery) {
+record Candidates(List<Match> matches, boolean anyServesModel, Optional<Cooldown> soonestRecovery) {
     record Match(PooledAccount account, String upstreamModel) {}
 
     static Candidates find(List<PooledAccount> group, KeyContext key, String requestedModel, Set<Long> tried,
                            Cooldowns cooldowns, Instant now) {
         List<Match> matches = new ArrayList<>();
-        Instant soonest = null;
+        Cooldown soonest = null;
         boolean anyServesModel = false;
         for (PooledAccount account : group) {
-            if (account.upstream().platform() != key.platform() || tried.contains(account.id())) {
+            if (account.upstream().platform() != key.platform()) {
                 continue;
             }
             Optional<String> upstreamModel = account.modelMapping().upstreamModel(requestedModel);
@@ -35,11 +35,12 @@ record Candidates(List<Match> matches, boolean anyServesModel, Optional<Instant>
             anyServesModel = true;
             Optional<Cooldown> cooling = cooldowns.get(account.id());
             if (cooling.isPresent() && cooling.get().until().isAfter(now)) {
-                Instant until = cooling.get().until();
-                soonest = soonest == null || until.isBefore(soonest) ? until : soonest;
+                soonest = soonest == null || cooling.get().until().isBefore(soonest.until()) ? cooling.get() : soonest;
                 continue;
             }
-            matches.add(new Match(account, upstreamModel.get()));
+            if (!tried.contains(account.id())) {
+                matches.add(new Match(account, upstreamModel.get()));
+            }
         }
         return new Candidates(List.copyOf(matches), anyServesModel, Optional.ofNullable(soonest));
     }

@@ -42,6 +42,8 @@ import org.slf4j.LoggerFactory;
 public final class PoolSelector implements AccountSelector {
     private static final Logger log = LoggerFactory.getLogger(PoolSelector.class);
     private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+    /** Server errors this close together count as "in a row" (see {@link CooldownPolicy#firstServerError()}). */
+    private static final Duration SERVER_ERROR_STREAK = Duration.ofMinutes(5);
 
     public record Settings(Duration stickyTtl, Duration accountWait, int maxWaiters, CooldownPolicy cooldowns) {
         public static Settings from(RelaypoolConfig.Scheduling config) {
@@ -56,6 +58,8 @@ public final class PoolSelector implements AccountSelector {
     private final Settings settings;
     private final Clock clock;
     private final Map<Long, Long> lastUsedMillis = new ConcurrentHashMap<>();
+    /** Per node: when each account last had a server error with no success since. */
+    private final Map<Long, Instant> lastServerError = new ConcurrentHashMap<>();
     private final Consumer<UpstreamAccount> onAuthRejected;
 
     public PoolSelector(SchedulableAccounts accounts, Coordination coordination, LeaseRenewer renewer, RateLimitStates rateLimits,
@@ -159,8 +163,11 @@ public final class PoolSelector implements AccountSelector {
             return new Selection.NoneAvailable(GatewayError.MODEL_NOT_AVAILABLE, Duration.ZERO);
         }
         if (found.soonestRecovery().isPresent()) {
-            Duration wait = Duration.between(now, found.soonestRecovery().get());
-            return new Selection.NoneAvailable(GatewayError.UPSTREAM_RATE_LIMITED,
+            Cooldown soonest = found.soonestRecovery().get();
+            Duration wait = Duration.between(now, soonest.until());
+            // say what is really wrong: a rate limit is a 429, an account resting after an outage a 503
+            boolean limited = soonest.reason().equals(name(FailureClass.RATE_LIMITED));
+            return new Selection.NoneAvailable(limited ? GatewayError.UPSTREAM_RATE_LIMITED : GatewayError.NO_ACCOUNT_AVAILABLE,
                     wait.isNegative() ? Duration.ZERO : wait.plusMillis(999).truncatedTo(ChronoUnit.SECONDS));
         }
         return new Selection.NoneAvailable(GatewayError.NO_ACCOUNT_AVAILABLE, BUSY_RETRY_AFTER);
@@ -170,15 +177,21 @@ public final class PoolSelector implements AccountSelector {
     @Override
     public void onSuccess(KeyContext key, Optional<String> session, UpstreamAccount account) {
         lastUsedMillis.put(account.id(), clock.millis());
+        lastServerError.remove(account.id());
         session.ifPresent(s -> coordination.stickyBindings().put(stickyKey(key, s), Long.toString(account.id()),
                 settings.stickyTtl()));
     }
 
     @Override
     public void onFailure(UpstreamAccount account, FailureClass failure, Optional<Duration> retryAfter) {
-        settings.cooldowns().restFor(failure, retryAfter).ifPresent(rest -> {
-            Cooldown cooldown = coordination.cooldowns().coolDown(account.id(), clock.instant().plus(rest),
-                    failure.name().toLowerCase(Locale.ROOT));
+        boolean repeated = true;
+        if (CooldownPolicy.escalates(failure)) {
+            Instant now = clock.instant();
+            Instant previous = lastServerError.put(account.id(), now);
+            repeated = previous != null && previous.plus(SERVER_ERROR_STREAK).isAfter(now);
+        }
+        settings.cooldowns().restFor(failure, retryAfter, repeated).ifPresent(rest -> {
+            Cooldown cooldown = coordination.cooldowns().coolDown(account.id(), clock.instant().plus(rest), name(failure));
             log.info("account {} cooling down until {} ({})", account.id(), cooldown.until(), cooldown.reason());
         });
         if (failure == FailureClass.AUTH_REJECTED) {
@@ -189,6 +202,10 @@ public final class PoolSelector implements AccountSelector {
     @Override
     public void onUpstreamHeaders(UpstreamAccount account, Function<String, String> header) {
         rateLimits.observe(account.id(), header);
+    }
+
+    private static String name(FailureClass failure) {
+        return failure.name().toLowerCase(Locale.ROOT);
     }
 
     private record Candidate(PooledAccount account, String upstreamModel, int inUse, Instant nextReset) {

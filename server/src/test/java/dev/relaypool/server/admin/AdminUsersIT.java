@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.relaypool.model.Platform;
 import dev.relaypool.model.admin.BalanceAdjustRequest;
 import dev.relaypool.model.admin.GroupRequest;
+import dev.relaypool.model.admin.InvitationCreateRequest;
 import dev.relaypool.model.admin.SubscriptionAssignRequest;
 import dev.relaypool.model.admin.SubscriptionExtendRequest;
 import dev.relaypool.model.admin.UserCreateRequest;
 import dev.relaypool.model.admin.UserUpdateRequest;
+import dev.relaypool.model.auth.RegisterRequest;
+import dev.relaypool.model.auth.ServerSettings;
 import dev.relaypool.model.member.KeyCreateRequest;
 import dev.relaypool.server.testing.ApiClient;
 import dev.relaypool.server.testing.ApiClient.Reply;
@@ -123,6 +126,49 @@ class AdminUsersIT {
     }
 
     @Test
+    void listsGroupsPaginatedFilteredAndSortedByTheServer() {
+        String tag = "pg" + System.nanoTime();
+        for (String name : new String[] {"b", "a", "c"}) {
+            assertThat(api.call("POST", "/api/v1/admin/groups", new GroupRequest(tag + name, "", Platform.OPENAI,
+                    name.equals("c") ? "subscription" : null, null, null, null, null, null, null, null, null), admin)
+                    .status()).isEqualTo(201);
+        }
+
+        Reply page = api.get("/api/v1/admin/groups?q=" + tag + "&billingType=balance&sort=name,asc&size=1", admin);
+
+        assertThat(page.body().path("total").asInt()).isEqualTo(2);
+        assertThat(page.body().path("items")).hasSize(1);
+        assertThat(page.body().path("items").get(0).path("name").asText()).isEqualTo(tag + "a");
+        assertThat(api.get("/api/v1/admin/groups?sort=secret,asc", admin).errorCode()).isEqualTo("invalid_request");
+    }
+
+    @Test
+    void invitationCodesAdmitSignUpsUntilDisabled() {
+        Reply made = api.call("POST", "/api/v1/admin/invitation-codes", new InvitationCreateRequest(2, 5, null, "cohort"), admin);
+        assertThat(made.status()).as(made.text()).isEqualTo(201);
+        String code = made.body().get(0).path("code").asText();
+        long id = made.body().get(0).path("id").asLong();
+        assertThat(api.call("PUT", "/api/v1/admin/settings", new ServerSettings("invitation"), admin).status()).isEqualTo(200);
+        try {
+            Reply joined = api.call("POST", "/api/v1/auth/register", new RegisterRequest("inv" + System.nanoTime()
+                    + "@example.test", "long enough password", code), null);
+            assertThat(joined.status()).as(joined.text()).isEqualTo(200);
+            Reply listed = api.get("/api/v1/admin/invitation-codes?q=" + code, admin);
+            assertThat(listed.body().path("items").get(0).path("usedCount").asInt()).isEqualTo(1);
+
+            assertThat(api.call("POST", "/api/v1/admin/invitation-codes/" + id + "/disable", null, admin)
+                    .body().path("status").asText()).isEqualTo("disabled");
+            Reply refused = api.call("POST", "/api/v1/auth/register", new RegisterRequest("inv" + System.nanoTime()
+                    + "@example.test", "long enough password", code), null);
+            assertThat(refused.errorCode()).isEqualTo("invalid_invitation");
+            assertThat(api.get("/api/v1/admin/invitation-codes?status=disabled&q=" + code, admin).body().path("total").asInt())
+                    .isEqualTo(1);
+        } finally {
+            api.call("PUT", "/api/v1/admin/settings", new ServerSettings("closed"), admin);
+        }
+    }
+
+    @Test
     void groupsHoldAccountsByPriorityAndSubscriptionsCanBeAssignedExtendedAndRevoked() {
         Reply group = api.call("POST", "/api/v1/admin/groups", new GroupRequest("sub-" + System.nanoTime(), "d",
                 Platform.ANTHROPIC, "subscription", new BigDecimal("1.5"), false, new BigDecimal("5"), null, null,
@@ -146,6 +192,10 @@ class AdminUsersIT {
                 java.time.Instant.parse(extended.body().path("expiresAt").asText())).toDays()).isEqualTo(35);
         Reply balance = api.get("/api/v1/balance", member.token());
         assertThat(balance.body().path("subscriptions").get(0).path("dailyLimitUsd").decimalValue()).isEqualByComparingTo("5");
+        Reply progress = api.get("/api/v1/admin/subscriptions/" + subId + "/progress", admin);
+        assertThat(progress.body().path("dailyLimitUsd").decimalValue()).isEqualByComparingTo("5");
+        assertThat(progress.body().path("dailyUsageUsd").decimalValue()).isZero();
+        assertThat(api.get("/api/v1/admin/subscriptions?q=" + member.email(), admin).body().path("total").asInt()).isEqualTo(1);
         assertThat(api.call("POST", "/api/v1/admin/subscriptions/" + subId + "/revoke", null, admin)
                 .body().path("status").asText()).isEqualTo("cancelled");
         assertThat(api.get("/api/v1/balance", member.token()).body().path("subscriptions")).isEmpty();

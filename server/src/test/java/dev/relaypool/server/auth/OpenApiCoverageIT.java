@@ -27,7 +27,8 @@ class OpenApiCoverageIT {
             "POST /api/v1/auth/logout-all", "POST /api/v1/auth/register", "GET /api/v1/me", "POST /api/v1/me/password",
             "POST /api/v1/me/totp/setup", "POST /api/v1/me/totp/enable", "POST /api/v1/me/totp/disable",
             "POST /api/v1/admin/api-keys", "GET /api/v1/admin/settings", "PUT /api/v1/admin/settings",
-            "GET /api/openapi.json");
+            "GET /api/openapi.json", "PUT /api/v1/admin/users/{id}/keys/{keyId}/ip-rules", "PUT /api/v1/keys/{id}/ip-rules",
+            "POST /api/v1/admin/proxies/{id}/test");
 
     @TempDir
     static Path dataDir;

@@ -4,6 +4,7 @@ import static dev.relaypool.server.storage.schema.Tables.USAGE_LOG;
 import static dev.relaypool.server.storage.schema.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.relaypool.fake.Usage;
 import dev.relaypool.model.Platform;
 import dev.relaypool.model.admin.PriceOverride;
@@ -63,6 +64,23 @@ class PriceBookIT {
         assertThat(row.getActualCost()).isEqualByComparingTo("0.007");
         assertThat(balance(member.userId())).isEqualByComparingTo("9.993");
         assertThat(api.call("DELETE", "/api/v1/admin/prices/claude-sonnet-4-5", null, admin).status()).isEqualTo(204);
+    }
+
+    @Test
+    void listsModelPricesPerMillionTokensWithTheOverrideApplied() {
+        assertThat(api.call("PUT", "/api/v1/admin/prices/claude-haiku-4-5", new PriceOverride(null,
+                new BigDecimal("0.5"), null, null, null, null, null, null, null, null), admin).status()).isEqualTo(200);
+
+        Reply page = api.get("/api/v1/admin/prices/models?q=claude-haiku-4-5&size=5", admin);
+
+        JsonNode haiku = java.util.stream.StreamSupport.stream(page.body().path("items").spliterator(), false)
+                .filter(item -> item.path("model").asText().equals("claude-haiku-4-5")).findFirst().orElseThrow();
+        assertThat(haiku.path("inputPerMtok").decimalValue()).isEqualByComparingTo("0.5");
+        assertThat(haiku.path("outputPerMtok").decimalValue()).isPositive(); // the catalogue's, left as it is
+        assertThat(haiku.path("overridden").asBoolean()).isTrue();
+        assertThat(page.body().path("total").asInt()).isPositive();
+        assertThat(api.get("/api/v1/admin/prices/models?q=no-such-model-anywhere", admin).body().path("total").asInt()).isZero();
+        assertThat(api.call("DELETE", "/api/v1/admin/prices/claude-haiku-4-5", null, admin).status()).isEqualTo(204);
     }
 
     @Test

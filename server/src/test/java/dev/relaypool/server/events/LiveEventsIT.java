@@ -6,10 +6,6 @@ import dev.relaypool.model.Platform;
 import dev.relaypool.server.testing.ApiClient;
 import dev.relaypool.server.testing.PostgresExtension;
 import dev.relaypool.server.testing.RelayFixture;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -45,13 +41,7 @@ class LiveEventsIT {
     }
 
     private static void relayRequest(String key, String model) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(relay.baseUrl() + "/v1/messages")).header("x-api-key", key)
-                .header("anthropic-version", "2023-06-01").header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"max_tokens\":16,"
-                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
+        SseClient.relayMessage(relay.baseUrl(), key, model);
     }
 
     @Test
@@ -72,7 +62,7 @@ class LiveEventsIT {
             SseClient.Event missed = resumed.next("request", Duration.ofSeconds(10));
             assertThat(missed).isNotNull();
             assertThat(missed.data()).contains("claude-haiku-4-5");
-            assertThat(Long.parseLong(missed.id())).isGreaterThan(Long.parseLong(first.id()));
+            assertThat(missed.id()).isNotEqualTo(first.id()).matches("[0-9a-f]{8}-\\d+");
         }
     }
 

@@ -18,7 +18,7 @@ class LiveEventsTest {
         try (LocalCoordination cluster = new LocalCoordination(Clock.systemUTC());
              LiveEvents nodeA = new LiveEvents(cluster.broadcasts(), 10);
              LiveEvents nodeB = new LiveEvents(cluster.broadcasts(), 10);
-             LiveEvents.Listener onB = nodeB.listen(0)) {
+             LiveEvents.Listener onB = nodeB.listen("")) {
             nodeA.publish("account", new LiveAccountState(7, "error", "boom", null, Instant.EPOCH));
 
             LiveEvent received = onB.queue.poll(5, TimeUnit.SECONDS);
@@ -26,34 +26,56 @@ class LiveEventsTest {
             assertThat(received).isNotNull();
             assertThat(received.type()).isEqualTo("account");
             assertThat(received.json()).contains("\"accountId\":7").contains("\"change\":\"error\"");
-            assertThat(received.wire()).startsWith("id: 1\nevent: account\ndata: {").endsWith("}\n\n");
+            assertThat(received.wire()).matches("(?s)id: [0-9a-f]{8}-1\nevent: account\ndata: \\{.*\\}\n\n");
         }
     }
 
     @Test
-    void resumesFromTheRingAndReplaysAllForAnIdItNeverIssued() {
+    void resumesFromTheRingAndReplaysAllForAnIdItDoesNotHold() {
         EventRing ring = new EventRing(3);
         for (int i = 1; i <= 5; i++) {
-            ring.append("request", "{\"n\":" + i + "}");
+            ring.append((i % 2 == 0 ? "aaaaaaaa-" : "bbbbbbbb-") + i, "request", "{\"n\":" + i + "}");
         }
 
-        assertThat(ring.after(3)).extracting(LiveEvent::id).containsExactly(4L, 5L);
-        assertThat(ring.after(0)).extracting(LiveEvent::id).containsExactly(3L, 4L, 5L);
-        assertThat(ring.nextId()).isEqualTo(6);
+        assertThat(ring.after("bbbbbbbb-3")).extracting(LiveEvent::id).containsExactly("aaaaaaaa-4", "bbbbbbbb-5");
+        assertThat(ring.after("aaaaaaaa-2")).extracting(LiveEvent::id)
+                .containsExactly("bbbbbbbb-3", "aaaaaaaa-4", "bbbbbbbb-5");
+        assertThat(ring.after("bbbbbbbb-5")).isEmpty();
+    }
+
+    @Test
+    void aClientResumesOnAnotherNodeFromTheIdTheFirstNodeGave() throws Exception {
+        try (LocalCoordination cluster = new LocalCoordination(Clock.systemUTC());
+             LiveEvents nodeA = new LiveEvents(cluster.broadcasts(), 10);
+             LiveEvents nodeB = new LiveEvents(cluster.broadcasts(), 10);
+             LiveEvents.Listener onA = nodeA.listen("");
+             LiveEvents.Listener onB = nodeB.listen("")) {
+            nodeB.publish("request", java.util.Map.of("n", 1));
+            LiveEvent first = onA.queue.poll(5, TimeUnit.SECONDS);
+            nodeA.publish("request", java.util.Map.of("n", 2));
+            nodeB.publish("request", java.util.Map.of("n", 3));
+            for (int i = 0; i < 3; i++) {
+                assertThat(onB.queue.poll(5, TimeUnit.SECONDS)).isNotNull(); // all three are in B's ring now
+            }
+
+            try (LiveEvents.Listener resumedOnB = nodeB.listen(first.id())) {
+                assertThat(resumedOnB.backlog).extracting(LiveEvent::json).containsExactly("{\"n\":2}", "{\"n\":3}");
+            }
+        }
     }
 
     @Test
     void localSnapshotsAreNotKeptForResumingAndASlowListenerIsDropped() {
         try (LocalCoordination cluster = new LocalCoordination(Clock.systemUTC());
              LiveEvents events = new LiveEvents(cluster.broadcasts(), 10)) {
-            LiveEvents.Listener slow = events.listen(0);
+            LiveEvents.Listener slow = events.listen("");
             for (int i = 0; i <= LiveEvents.LISTENER_QUEUE; i++) {
                 events.local("snapshot", java.util.Map.of("n", i), false);
             }
 
             assertThat(slow.overflowed()).isTrue();
             assertThat(events.listenerCount()).isZero();
-            assertThat(events.listen(1).backlog).isEmpty();
+            assertThat(events.listen("00000000-1").backlog).isEmpty();
         }
     }
 

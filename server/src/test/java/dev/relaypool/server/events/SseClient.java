@@ -79,4 +79,17 @@ final class SseClient implements AutoCloseable {
     public void close() {
         reader.interrupt();
     }
+
+    /** A relayed Anthropic request whose {@code request} event the tests wait for; asserts it was answered 200. */
+    static void relayMessage(String baseUrl, String key, String model) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(baseUrl + "/v1/messages")).header("x-api-key", key)
+                .header("anthropic-version", "2023-06-01").header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"" + model + "\",\"max_tokens\":16,"
+                        + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("relayed request answered " + response.statusCode() + ": " + response.body());
+        }
+    }
 }

@@ -16,9 +16,9 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /** A member's requests per protocol, and accounts seeded with limits and mappings, for the scheduling ITs. */
-final class PoolClient {
-    static final MediaType JSON = MediaType.get("application/json");
-    static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30))
+public final class PoolClient {
+    public static final MediaType JSON = MediaType.get("application/json");
+    public static final OkHttpClient HTTP = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30))
             .connectionPool(new okhttp3.ConnectionPool(50, 1, java.util.concurrent.TimeUnit.MINUTES))
             .dispatcher(dispatcher()).build();
 
@@ -29,11 +29,11 @@ final class PoolClient {
         return dispatcher;
     }
 
-    record Answer(int status, String body, Map<String, String> headers) {}
+    public record Answer(int status, String body, Map<String, String> headers) {}
 
     private PoolClient() {}
 
-    static long account(RelaypoolServer server, String upstreamUrl, long groupId, Platform platform, String credential,
+    public static long account(RelaypoolServer server, String upstreamUrl, long groupId, Platform platform, String credential,
                         int priority, int limit, Map<String, String> mapping) {
         long id = server.parts().accounts().create(new NewAccount("acc-" + credential, platform,
                 new AccountCredentials.ApiKey(credential), Optional.of(upstreamUrl), Optional.empty(), limit, priority,
@@ -45,7 +45,7 @@ final class PoolClient {
     private static final java.util.concurrent.atomic.AtomicLong CONVERSATIONS = new java.util.concurrent.atomic.AtomicLong();
 
     /** Each request opens a new conversation (its own first message), so none is sticky unless a header says so. */
-    static Request request(String baseUrl, Platform platform, String key, boolean stream, Map<String, String> headers) {
+    public static Request request(String baseUrl, Platform platform, String key, boolean stream, Map<String, String> headers) {
         String text = "hi " + CONVERSATIONS.incrementAndGet();
         Request.Builder builder = switch (platform) {
             case ANTHROPIC -> new Request.Builder().url(baseUrl + "/v1/messages").header("x-api-key", key)
@@ -64,7 +64,7 @@ final class PoolClient {
         return builder.build();
     }
 
-    static Answer send(Request request) throws IOException {
+    public static Answer send(Request request) throws IOException {
         try (Response response = HTTP.newCall(request).execute()) {
             Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             response.headers().forEach(h -> headers.put(h.getFirst(), h.getSecond()));

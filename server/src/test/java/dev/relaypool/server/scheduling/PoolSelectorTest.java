@@ -138,8 +138,35 @@ class PoolSelectorTest {
         pool.add(1, 1, 3);
         pool.selector.onFailure(pool.accounts.get(0).upstream(), FailureClass.OVERLOADED, Optional.empty());
         Selection none = pool.selector.select(Pool.KEY, "m", Optional.empty(), Set.of());
-        assertThat(none).isEqualTo(new Selection.NoneAvailable(GatewayError.UPSTREAM_RATE_LIMITED,
-                CooldownPolicy.DEFAULTS.overloaded()));
+        assertThat(none).as("an outage is no rate limit").isEqualTo(new Selection.NoneAvailable(
+                GatewayError.NO_ACCOUNT_AVAILABLE, CooldownPolicy.DEFAULTS.overloaded()));
+    }
+
+    @Test
+    void aLoneServerErrorRestsBrieflyAndOneInARowRestsLong() {
+        pool.add(1, 1, 3);
+        var account = pool.accounts.get(0).upstream();
+        pool.selector.onFailure(account, FailureClass.SERVER_ERROR, Optional.empty());
+        assertThat(pool.coordination.cooldowns().get(1).orElseThrow().until())
+                .isEqualTo(pool.clock.instant().plus(CooldownPolicy.DEFAULTS.firstServerError()));
+        pool.clock.advance(Duration.ofSeconds(3));
+        pool.selector.onFailure(account, FailureClass.EMPTY_ANSWER, Optional.empty());
+        assertThat(pool.coordination.cooldowns().get(1).orElseThrow().until())
+                .isEqualTo(pool.clock.instant().plus(CooldownPolicy.DEFAULTS.serverError()));
+
+        pool.clock.advance(Duration.ofSeconds(31));
+        pool.selector.onSuccess(Pool.KEY, Optional.empty(), account);
+        pool.selector.onFailure(account, FailureClass.SERVER_ERROR, Optional.empty());
+        assertThat(pool.coordination.cooldowns().get(1).orElseThrow().until()).as("a success ends the streak")
+                .isEqualTo(pool.clock.instant().plus(CooldownPolicy.DEFAULTS.firstServerError()));
+    }
+
+    @Test
+    void aRequestWhoseOnlyAccountJustFailedIsToldWhenItComesBack() {
+        pool.add(1, 1, 3);
+        pool.selector.onFailure(pool.accounts.get(0).upstream(), FailureClass.RATE_LIMITED, Optional.of(Duration.ofSeconds(42)));
+        Selection none = pool.selector.select(Pool.KEY, "m", Optional.empty(), Set.of(1L));
+        assertThat(none).isEqualTo(new Selection.NoneAvailable(GatewayError.UPSTREAM_RATE_LIMITED, Duration.ofSeconds(42)));
     }
 
     @Test

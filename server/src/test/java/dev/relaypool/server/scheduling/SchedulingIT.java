@@ -70,7 +70,7 @@ class SchedulingIT {
         return Stream.of(
                 Arguments.of(Platform.ANTHROPIC, Behaviour.rateLimited(Duration.ofSeconds(42)), "rate_limited", Duration.ofSeconds(42)),
                 Arguments.of(Platform.ANTHROPIC, Behaviour.overloaded(), "overloaded", CooldownPolicy.DEFAULTS.overloaded()),
-                Arguments.of(Platform.ANTHROPIC, Behaviour.serverError(), "server_error", CooldownPolicy.DEFAULTS.serverError()),
+                Arguments.of(Platform.ANTHROPIC, Behaviour.serverError(), "server_error", CooldownPolicy.DEFAULTS.firstServerError()),
                 Arguments.of(Platform.ANTHROPIC, Behaviour.unauthorized(), "auth_rejected", CooldownPolicy.DEFAULTS.authRejected()),
                 Arguments.of(Platform.OPENAI, Behaviour.rateLimited(Duration.ofMinutes(6)), "rate_limited", Duration.ofMinutes(6)),
                 Arguments.of(Platform.OPENAI, Behaviour.unauthorized(), "auth_rejected", CooldownPolicy.DEFAULTS.authRejected()),

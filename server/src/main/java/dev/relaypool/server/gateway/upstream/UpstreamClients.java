@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One OkHttp client per account (and its proxy), all sharing one connection pool and dispatcher. Redirects are
- * never followed (a redirect would carry the account's credential elsewhere). Two variants per account differ
+ * never followed (a redirect would carry the account's credential elsewhere), and OkHttp never retries on its own. Two variants per account differ
  * only in the read timeout: a stream may be silent for at most the idle timeout, a buffered answer may take
  * until the response-header timeout before its headers arrive.
  */
@@ -45,6 +45,9 @@ public final class UpstreamClients implements AutoCloseable {
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(streamIdle)
                 .writeTimeout(bufferedRead)
+                // a connection dropped after the request went out must not resend it to the same account: the
+                // provider may already be working on it (and billing the account); failing over is the gateway's call
+                .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .dns(addresses.dns()) // re-checked at connect time: a name may resolve elsewhere than when saved
