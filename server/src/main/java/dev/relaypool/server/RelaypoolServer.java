@@ -38,6 +38,7 @@ import dev.relaypool.server.crypto.CredentialCipher;
 import dev.relaypool.server.dashboard.Dashboard;
 import dev.relaypool.server.gateway.GatewayRoutes;
 import dev.relaypool.server.http.BodyLimitHandler;
+import dev.relaypool.server.http.ClientLimits;
 import dev.relaypool.server.http.HealthHandler;
 import dev.relaypool.server.keys.ApiKeys;
 import dev.relaypool.server.keys.InvalidKeyThrottle;
@@ -54,7 +55,6 @@ import dev.relaypool.server.redeem.RedeemCodes;
 import dev.relaypool.server.users.AdminBootstrap;
 import dev.relaypool.server.users.PasswordHasher;
 import io.undertow.Undertow;
-import io.undertow.UndertowOptions;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.PathHandler;
 import java.math.BigDecimal;
@@ -162,11 +162,8 @@ public final class RelaypoolServer implements AutoCloseable {
             metrics.mount(routes);
             Dashboard.fromClasspath().mountOn(routes);
             GracefulShutdownHandler graceful = new GracefulShutdownHandler(routes);
-            Undertow undertow = Undertow.builder()
-                    .addHttpListener(config.server().port(), config.server().host())
-                    .setServerOption(UndertowOptions.MAX_HEADER_SIZE, config.server().maxHeaderBytes())
-                    .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L) // limited per exchange: 413, not an empty 400
-                    .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
+            Undertow undertow = ClientLimits.apply(config.server(), Undertow.builder()
+                    .addHttpListener(config.server().port(), config.server().host()))
                     .setHandler(new BodyLimitHandler(config.server().maxBodyBytes(), graceful))
                     .build();
             undertow.start();

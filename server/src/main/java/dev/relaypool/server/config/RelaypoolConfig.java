@@ -20,12 +20,18 @@ public record RelaypoolConfig(
         Scheduling scheduling, OAuth oauth, Metrics metrics) {
 
     public record Server(String host, int port, String publicUrl, long maxBodyBytes, int maxHeaderBytes,
-                         Duration shutdownGrace, List<String> trustedProxies, List<String> corsOrigins) {
+                         Duration shutdownGrace, List<String> trustedProxies, List<String> corsOrigins,
+                         ClientTimeouts clientTimeouts) {
         public Server {
             trustedProxies = List.copyOf(trustedProxies);
             corsOrigins = List.copyOf(corsOrigins);
+            java.util.Objects.requireNonNull(clientTimeouts, "clientTimeouts");
         }
     }
+
+    /** How long a client may take to send, to read and to stay idle: slow or silent clients must not hold resources. */
+    public record ClientTimeouts(Duration read, Duration write, Duration requestParse, Duration body,
+                                 Duration keepAlive) {}
 
     /** {@code url} empty means: start the embedded PostgreSQL under the data directory. */
     public record Database(Optional<String> url, String user, String password, int poolSize, int embeddedPort) {
@@ -137,7 +143,13 @@ public record RelaypoolConfig(
                         values.intIn(SERVER_MAX_HEADER_BYTES, 1024, 16 * 1024 * 1024),
                         Duration.ofSeconds(values.intIn(SERVER_SHUTDOWN_GRACE_SECONDS, 0, 3600)),
                         values.cidrList(SERVER_TRUSTED_PROXIES),
-                        values.list(SERVER_CORS_ORIGINS)),
+                        values.list(SERVER_CORS_ORIGINS),
+                        new ClientTimeouts(
+                                Duration.ofMillis(values.intIn(SERVER_READ_TIMEOUT_MS, 100, 3_600_000)),
+                                Duration.ofMillis(values.intIn(SERVER_WRITE_TIMEOUT_MS, 100, 3_600_000)),
+                                Duration.ofMillis(values.intIn(SERVER_REQUEST_PARSE_TIMEOUT_MS, 100, 3_600_000)),
+                                Duration.ofMillis(values.intIn(SERVER_BODY_TIMEOUT_MS, 100, 3_600_000)),
+                                Duration.ofMillis(values.intIn(SERVER_KEEP_ALIVE_TIMEOUT_MS, 100, 3_600_000)))),
                 new Database(
                         values.optional(DATABASE_URL).map(url -> requirePrefix(url, "jdbc:postgresql:", DATABASE_URL)),
                         values.raw(DATABASE_USER), values.raw(DATABASE_PASSWORD),

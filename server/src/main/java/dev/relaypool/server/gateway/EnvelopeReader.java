@@ -7,6 +7,12 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.relaypool.server.gateway.RequestEnvelope.Splice;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -84,6 +90,9 @@ final class EnvelopeReader {
         } catch (IOException e) {
             return new Result.Invalid(GatewayError.MALFORMED_JSON);
         }
+        if (!validUtf8(body)) { // skipped strings are not decoded, so the parser alone would let these through
+            return new Result.Invalid(GatewayError.MALFORMED_JSON);
+        }
         if (!optionsSeen) {
             String option = "\"stream_options\":{\"include_usage\":true}";
             usageOption = Optional.of(new Splice(objectStart, objectStart, empty ? option : option + ","));
@@ -98,6 +107,24 @@ final class EnvelopeReader {
             return new Result.Invalid(GatewayError.INVALID_MODEL);
         }
         return new Result.Read(new RequestEnvelope(model, stream, start, end, usageOption));
+    }
+
+    /** JSON is UTF-8 (RFC 8259); decoding into a small reused buffer checks that without a copy of the body. */
+    static boolean validUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return !decoder.flush(out.clear()).isError();
+            }
+            out.clear(); // overflow: the buffer is full, only validity matters
+        }
     }
 
     static int offset(JsonLocation location) {

@@ -24,6 +24,7 @@ public enum GatewayError {
     MISSING_MODEL(400, false, Category.INVALID_REQUEST, "The request names no model."),
     INVALID_MODEL(400, false, Category.INVALID_REQUEST, "The model name is not valid."),
     BODY_TOO_LARGE(413, false, Category.TOO_LARGE, "The request body is too large."),
+    BODY_TIMEOUT(408, false, Category.TIMEOUT, "The request body did not arrive in time."),
     NOT_FOUND(404, false, Category.NOT_FOUND, "Not found."),
     METHOD_NOT_ALLOWED(405, false, Category.INVALID_REQUEST, "Method not allowed."),
     MODEL_NOT_AVAILABLE(404, false, Category.NOT_FOUND, "The model is not available for this API key."),

@@ -121,6 +121,7 @@ final class GatewayHandler implements HttpHandler {
         }
         switch (bodies.read(exchange)) {
             case RequestBodies.Body.TooLarge() -> ErrorResponder.send(exchange, dialect, GatewayError.BODY_TOO_LARGE);
+            case RequestBodies.Body.TooSlow() -> ErrorResponder.send(exchange, dialect, GatewayError.BODY_TIMEOUT);
             case RequestBodies.Body.ClientGone() -> exchange.setPersistent(false);
             case RequestBodies.Body.Read(byte[] body) -> {
                 SessionKeys.Material session = new SessionKeys.Material(key.platform()); // gathered by the one parse

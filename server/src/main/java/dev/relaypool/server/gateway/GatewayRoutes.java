@@ -48,9 +48,9 @@ public final class GatewayRoutes implements AutoCloseable {
         Forwarder forwarder = new Forwarder(collaborators.selector(), caller, new UsageRecords(collaborators.usage()),
                 config.gateway().maxAccountSwitches());
         GatewayHandler gateway = new GatewayHandler(collaborators.authenticator(),
-                new RequestBodies(config.server().maxBodyBytes()), new ModelsResponder(collaborators.models()),
-                collaborators.admission(), forwarder, KeepAliveSink.Settings.DEFAULTS, collaborators.clock(),
-                new TrustedProxies(config.server().trustedProxies()));
+                new RequestBodies(config.server().maxBodyBytes(), config.server().clientTimeouts().body()),
+                new ModelsResponder(collaborators.models()), collaborators.admission(), forwarder,
+                KeepAliveSink.Settings.DEFAULTS, collaborators.clock(), new TrustedProxies(config.server().trustedProxies()));
         this.handler = new RequestIdHandler(new VirtualThreadDispatchHandler(virtualThreads, gateway));
     }
 

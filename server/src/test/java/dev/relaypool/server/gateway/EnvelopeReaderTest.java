@@ -112,4 +112,18 @@ class EnvelopeReaderTest {
         assertThat(read("{\"model\":\"m\"}").addsUsage(Endpoint.OPENAI_CHAT)).isFalse();
         assertThat(read("{\"model\":\"m\",\"stream\":false}").addsUsage(Endpoint.OPENAI_CHAT)).isFalse();
     }
+
+    @Test
+    void refusesInvalidUtf8EvenInContentThatIsOnlySkipped() {
+        for (byte[] bad : new byte[][] {{(byte) 0xC3, 0x28}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF},
+            {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}}) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes("{\"model\":\"m\",\"messages\":[{\"content\":\"".getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(bad);
+            body.writeBytes("\"}]}".getBytes(StandardCharsets.UTF_8));
+            EnvelopeReader.Result result = EnvelopeReader.read(body.toByteArray(), Optional.empty(), false);
+            assertThat(result).isEqualTo(new EnvelopeReader.Result.Invalid(GatewayError.MALFORMED_JSON));
+        }
+        assertThat(EnvelopeReader.validUtf8("h\u00e9 \ud83c\udf0d".repeat(5000).getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
 }

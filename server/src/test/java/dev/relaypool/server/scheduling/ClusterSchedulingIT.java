@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,14 +44,8 @@ class ClusterSchedulingIT {
     static void start() throws Exception {
         upstream = FakeUpstream.start(0);
         for (int i = 0; i < 2; i++) {
-            Map<String, String> env = new HashMap<>();
-            env.put("RELAYPOOL_DATA_DIR", Files.createTempDirectory("relaypool-node" + i).toString());
-            env.put("RELAYPOOL_SERVER_HOST", "127.0.0.1");
-            env.put("RELAYPOOL_SERVER_PORT", "0");
-            env.put("RELAYPOOL_SERVER_SHUTDOWN_GRACE_SECONDS", "2");
-            env.put("RELAYPOOL_DATABASE_POOL_SIZE", "4");
-            env.put("RELAYPOOL_SECURITY_ALLOW_PRIVATE_UPSTREAMS", "true");
-            env.put("RELAYPOOL_SECURITY_ALLOW_HTTP_UPSTREAMS", "true");
+            Map<String, String> env = dev.relaypool.server.testing.RelayFixture.environment(
+                    Files.createTempDirectory("relaypool-node" + i));
             env.put("RELAYPOOL_SECURITY_MASTER_KEY", MASTER_KEY); // both nodes read the same encrypted credentials
             env.put("RELAYPOOL_REDIS_URL", redis.url().toString());
             env.put("RELAYPOOL_SCHEDULING_ACCOUNT_WAIT_MS", "200");

@@ -58,14 +58,7 @@ public final class RelayFixture implements AutoCloseable {
         FakeUpstream upstream = FakeUpstream.start(0);
         try {
             Path dataDir = Files.createTempDirectory("relaypool-it");
-            Map<String, String> env = new HashMap<>();
-            env.put("RELAYPOOL_DATA_DIR", dataDir.toString());
-            env.put("RELAYPOOL_SERVER_HOST", "127.0.0.1");
-            env.put("RELAYPOOL_SERVER_PORT", "0");
-            env.put("RELAYPOOL_SERVER_SHUTDOWN_GRACE_SECONDS", "2");
-            env.put("RELAYPOOL_DATABASE_POOL_SIZE", "4");
-            env.put("RELAYPOOL_SECURITY_ALLOW_PRIVATE_UPSTREAMS", "true");
-            env.put("RELAYPOOL_SECURITY_ALLOW_HTTP_UPSTREAMS", "true");
+            Map<String, String> env = environment(dataDir);
             env.putAll(environment.apply(upstream.baseUrl()));
             RelaypoolConfig config = postgres.configure(ConfigLoader.load(null, env));
             return new RelayFixture(postgres, upstream, RelaypoolServer.start(config), config, dataDir);
@@ -73,6 +66,19 @@ public final class RelayFixture implements AutoCloseable {
             upstream.close();
             throw new IllegalStateException("could not start the relay for the test", e);
         }
+    }
+
+    /** The test settings: loopback, port 0, {@code dataDir}, allowed to reach a fake upstream on loopback over HTTP. */
+    public static Map<String, String> environment(Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("RELAYPOOL_DATA_DIR", dataDir.toString());
+        env.put("RELAYPOOL_SERVER_HOST", "127.0.0.1");
+        env.put("RELAYPOOL_SERVER_PORT", "0");
+        env.put("RELAYPOOL_SERVER_SHUTDOWN_GRACE_SECONDS", "2");
+        env.put("RELAYPOOL_DATABASE_POOL_SIZE", "4");
+        env.put("RELAYPOOL_SECURITY_ALLOW_PRIVATE_UPSTREAMS", "true");
+        env.put("RELAYPOOL_SECURITY_ALLOW_HTTP_UPSTREAMS", "true");
+        return env;
     }
 
     public String baseUrl() {
