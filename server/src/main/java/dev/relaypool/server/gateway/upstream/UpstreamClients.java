@@ -42,6 +42,7 @@ public final class UpstreamClients implements AutoCloseable {
         this.bufferedRead = max(config.streamIdleTimeout(), config.responseHeaderTimeout());
         this.base = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+                .socketFactory(new NoDelaySockets())
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(streamIdle)
                 .writeTimeout(bufferedRead)
