@@ -40,7 +40,7 @@ public final class BenchMain {
             System.out.println("bench: relay pid " + relay.pid() + " on port " + relay.port() + ", fake upstream on "
                     + fake.port());
             if (options.only().contains("latency")) {
-                LatencyScenario.run(direct, relayed, options.quick(), report);
+                LatencyScenario.run(direct, relayed, options.quick(), options.latencyRounds(), report);
             }
             if (options.only().contains("throughput")) {
                 ThroughputScenario.run(fake, direct, relayed, options.quick(), report);

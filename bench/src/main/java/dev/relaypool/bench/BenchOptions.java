@@ -10,7 +10,8 @@ import java.util.Set;
  */
 record BenchOptions(boolean quick, Optional<String> postgresUrl, Optional<String> postgresUser,
                     Optional<String> postgresPassword, Optional<String> redisUrl, Path output, String relayHeap,
-                    boolean jfr, int manyStreams, Set<String> only) {
+                    boolean jfr, int manyStreams, Set<String> only, java.util.List<String> relayJvmOptions,
+                    int latencyRounds) {
     static final Set<String> SCENARIOS = Set.of("latency", "throughput", "streaming", "many-streams");
 
     static BenchOptions parse(String[] args) {
@@ -23,7 +24,9 @@ record BenchOptions(boolean quick, Optional<String> postgresUrl, Optional<String
         Path output = Path.of("docs/performance-results.md");
         String heap = "512m";
         Integer streams = null;
+        Integer rounds = null;
         Set<String> only = SCENARIOS;
+        java.util.List<String> jvmOptions = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -37,6 +40,8 @@ record BenchOptions(boolean quick, Optional<String> postgresUrl, Optional<String
                 case "--relay-heap" -> heap = value(args, ++i, arg);
                 case "--streams" -> streams = Integer.parseInt(value(args, ++i, arg));
                 case "--only" -> only = Set.of(value(args, ++i, arg).split(","));
+                case "--latency-rounds" -> rounds = Integer.parseInt(value(args, ++i, arg));
+                case "--relay-jvm-option" -> jvmOptions.add(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
             }
         }
@@ -47,7 +52,8 @@ record BenchOptions(boolean quick, Optional<String> postgresUrl, Optional<String
             throw new IllegalArgumentException("give --postgres-url and --redis-url together (the external set-up)");
         }
         return new BenchOptions(quick, Optional.ofNullable(pg), Optional.ofNullable(pgUser), Optional.ofNullable(pgPassword),
-                Optional.ofNullable(redis), output, heap, jfr, streams != null ? streams : quick ? 1_000 : 10_000, only);
+                Optional.ofNullable(redis), output, heap, jfr, streams != null ? streams : quick ? 1_000 : 10_000, only,
+                java.util.List.copyOf(jvmOptions), rounds != null ? rounds : quick ? 4 : 10);
     }
 
     boolean external() {
@@ -63,6 +69,7 @@ record BenchOptions(boolean quick, Optional<String> postgresUrl, Optional<String
 
     static final String USAGE = """
             ./relaypool bench [--quick] [--postgres-url JDBC_URL [--postgres-user U] [--postgres-password P] --redis-url URL]
-                              [--out docs/performance-results.md] [--streams 10000] [--relay-heap 512m] [--jfr]
+                              [--out docs/performance-results.md] [--streams 10000] [--latency-rounds 10] [--relay-heap 512m] [--jfr]
+                              [--relay-jvm-option OPTION]... (e.g. a profiler's -agentpath)
                               [--only latency,throughput,streaming,many-streams]""";
 }

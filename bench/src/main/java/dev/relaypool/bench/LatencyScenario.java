@@ -8,8 +8,7 @@ package dev.relaypool.bench;
 final class LatencyScenario {
     private LatencyScenario() {}
 
-    static void run(Target direct, Target relay, boolean quick, Report report) {
-        int rounds = quick ? 4 : 10;
+    static void run(Target direct, Target relay, boolean quick, int rounds, Report report) {
         int perRound = quick ? 250 : 600;
         int warmup = quick ? 1_000 : 3_000;
         try (HttpConnection toDirect = new HttpConnection(direct.address());

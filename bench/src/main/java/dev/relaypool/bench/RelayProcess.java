@@ -57,6 +57,7 @@ final class RelayProcess implements AutoCloseable {
         if (options.jfr()) {
             command.add("-XX:StartFlightRecording=filename=" + workDir.resolve("relay.jfr") + ",settings=profile");
         }
+        command.addAll(options.relayJvmOptions());
         command.addAll(List.of("-cp", classPath(), "dev.relaypool.server.Main"));
         Path log = workDir.resolve("relay.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)

@@ -56,6 +56,7 @@ final class GatewayHandler implements HttpHandler {
             }
         } catch (RuntimeException e) {
             log.error("gateway request failed", e);
+            ExchangeSink.abandon(exchange); // ended here, on this thread
             if (!exchange.isResponseStarted()) {
                 exchange.getResponseHeaders().remove(Headers.CONTENT_LENGTH);
                 ErrorResponder.send(exchange, guessed, GatewayError.INTERNAL);
@@ -63,7 +64,9 @@ final class GatewayHandler implements HttpHandler {
                 exchange.setPersistent(false); // the client must not take a cut answer for a whole one
             }
         } finally {
-            exchange.endExchange();
+            if (!ExchangeSink.handOffEnd(exchange)) {
+                exchange.endExchange();
+            }
         }
     }
 

@@ -140,6 +140,36 @@ class HostileClientsIT {
     }
 
     @Test
+    void aSlowReaderGetsEveryByteOfLargeAnswersAndKeepsItsConnection() throws Exception {
+        String text = "0123456789abcdef".repeat(128 * 1024); // 2 MiB: many times the socket buffers
+        relay.upstream.setReply(text, 512);
+        relay.upstream.setUsage(new dev.relaypool.fake.Usage(10, 10, 0, 0, 0, 0)); // the member's balance is shared
+        try (RawClient client = RawClient.connect(relay.server.port(), 4096)) {
+            for (boolean stream : new boolean[] {false, true, false}) { // one keep-alive connection for all three
+                client.send(keepAliveHead(body(stream).length));
+                client.send(body(stream));
+                RawClient.Response response = client.readResponse(8 << 20, Duration.ofMillis(1));
+                assertThat(response.status()).as(response.headers()).isEqualTo(200);
+                String answer = response.text();
+                if (stream) {
+                    StringBuilder deltas = new StringBuilder();
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"text\":\"([0-9a-f]*)\"").matcher(answer);
+                    while (m.find()) {
+                        deltas.append(m.group(1));
+                    }
+                    assertThat(deltas.toString()).isEqualTo(text);
+                    assertThat(answer).contains("message_stop").doesNotContain("event: error");
+                } else {
+                    assertThat(answer).contains(text);
+                }
+            }
+        } finally {
+            relay.upstream.setUsage(null);
+            relay.upstream.setReply("Hello from the fake upstream.", 4);
+        }
+    }
+
+    @Test
     void answersThatTakeLongerThanTheClientTimeoutsAreNotCut() throws Exception {
         relay.upstream.setPacing(Duration.ofMillis(400)); // a stream of several seconds: far beyond the 1 s read timeout
         relay.upstream.enqueue(dev.relaypool.fake.Behaviour.answer(), dev.relaypool.fake.Behaviour.slowFirstToken(Duration.ofSeconds(3)));
@@ -158,6 +188,10 @@ class HostileClientsIT {
         return "POST /v1/messages HTTP/1.1\r\nHost: relay\r\nx-api-key: " + member.key()
                 + "\r\nanthropic-version: 2023-06-01\r\ncontent-type: application/json\r\nconnection: close\r\n"
                 + "content-length: " + contentLength + "\r\n\r\n";
+    }
+
+    private static String keepAliveHead(long contentLength) {
+        return head(contentLength).replace("connection: close\r\n", "");
     }
 
     private static byte[] body(boolean stream) {

@@ -88,6 +88,91 @@ final class RawClient implements AutoCloseable {
         return out.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** One response on a keep-alive connection. */
+    record Response(int status, String headers, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Reads exactly one response (by its Content-Length or its chunks, up to {@code maxBody} bytes), pausing
+     * {@code pause} after every 16 KiB read: a slow reader, whose socket buffers stay full.
+     */
+    Response readResponse(int maxBody, Duration pause) throws IOException {
+        InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 16 * 1024) {
+            private int sinceLastPause;
+
+            @Override
+            public synchronized int read(byte[] b, int off, int len) throws IOException {
+                int read = super.read(b, off, Math.min(len, 16 * 1024 - sinceLastPause));
+                sinceLastPause += Math.max(read, 0);
+                if (sinceLastPause >= 16 * 1024) {
+                    sinceLastPause = 0;
+                    pauseFor(pause);
+                }
+                return read;
+            }
+        };
+        String head = line(in);
+        StringBuilder headers = new StringBuilder();
+        long length = -1;
+        boolean chunked = false;
+        for (String header; !(header = line(in)).isEmpty(); ) {
+            headers.append(header).append("\r\n");
+            String lower = header.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Long.parseLong(lower.substring(15).trim());
+            } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
+                chunked = true;
+            }
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (chunked) {
+            for (int size; (size = Integer.parseInt(line(in).split(";")[0].trim(), 16)) > 0; ) {
+                copy(in, body, size, maxBody);
+                line(in);
+            }
+            line(in); // the empty line after the last chunk
+        } else if (length >= 0) {
+            copy(in, body, length, maxBody);
+        }
+        return new Response(Integer.parseInt(head.substring(9, 12)), headers.toString(), body.toByteArray());
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out, long count, int max) throws IOException {
+        if (out.size() + count > max) {
+            throw new IOException("response body beyond " + max + " bytes");
+        }
+        byte[] bytes = in.readNBytes((int) count);
+        if (bytes.length != count) {
+            throw new IOException("connection closed " + (count - bytes.length) + " bytes early");
+        }
+        out.write(bytes);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) != '\n'; ) {
+            if (c == -1 || line.length() > 16 * 1024) {
+                throw new IOException("no complete line: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    private static void pauseFor(Duration pause) throws java.io.InterruptedIOException {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
+        }
+    }
+
     /** Whether the server closes the connection within {@code timeout}, whatever it sends before. */
     boolean closedWithin(Duration timeout) throws IOException {
         socket.setSoTimeout((int) timeout.toMillis());
