@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ public final class SettlementQueue implements AutoCloseable {
     private static final long POLL_MILLIS = 50;
 
     /**
-     * {@code linger}: how long a batch waits for company once its first record arrived. A settlement transaction
+     * {@code linger}: how long records wait for company before they are settled together. A settlement transaction
      * (lookups, insert, money moves, the rollup upserts) costs the database several milliseconds of CPU however few
      * records it holds; at low load, one per request takes that CPU from the next request on a small machine
      * (seen in the latency bench). Waiting a little lets one transaction settle many records.
@@ -63,7 +64,10 @@ public final class SettlementQueue implements AutoCloseable {
         this.drainer = Thread.ofVirtual().name("settlement-drainer").start(this::drain);
     }
 
-    /** Queues {@code record}, waiting at most the offer timeout for room; false when full (or closed). */
+    /**
+     * Queues {@code record}, waiting at most the offer timeout for room; false when full (or closed). With a linger,
+     * the drainer is woken only when a full batch waits: no wake-up on the answer's path.
+     */
     public boolean submit(UsageRecord record) {
         if (closed) {
             return false;
@@ -82,8 +86,14 @@ public final class SettlementQueue implements AutoCloseable {
         }
         if (!queued) {
             advance(-1, 0);
+        } else if (lingering() && queue.size() >= settings.maxBatch()) {
+            LockSupport.unpark(drainer);
         }
         return queued;
+    }
+
+    private boolean lingering() {
+        return settings.linger().isPositive();
     }
 
     /** Waits until every record accepted so far is written, at most {@code timeout}; true when it all was. */
@@ -97,7 +107,8 @@ public final class SettlementQueue implements AutoCloseable {
                 if (left <= 0 || !drainer.isAlive()) {
                     return false;
                 }
-                progressed.awaitNanos(left);
+                LockSupport.unpark(drainer); // no lingering while a flush waits
+                progressed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(10)));
             }
             return true;
         } catch (InterruptedException e) {
@@ -129,19 +140,13 @@ public final class SettlementQueue implements AutoCloseable {
 
     private void drain() {
         while (!closed) {
-            UsageRecord first;
+            List<UsageRecord> batch;
             try {
-                first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                batch = lingering() ? collect() : gather();
             } catch (InterruptedException e) {
                 return;
             }
-            if (first != null) {
-                List<UsageRecord> batch;
-                try {
-                    batch = gather(first);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            if (!batch.isEmpty()) {
                 if (!writeWithRetry(batch)) {
                     return;
                 }
@@ -150,21 +155,31 @@ public final class SettlementQueue implements AutoCloseable {
         }
     }
 
-    /** {@code first} and whatever else arrives within the linger, up to a full batch. */
-    private List<UsageRecord> gather(UsageRecord first) throws InterruptedException {
+    /**
+     * With a linger: sleeps for it (unless woken by a full batch or a flush), then takes what arrived, up to a
+     * batch. Producers never wait for this thread nor wake it for a single record.
+     */
+    private List<UsageRecord> collect() throws InterruptedException {
+        if (queue.size() < settings.maxBatch()) {
+            LockSupport.parkNanos(settings.linger().toNanos());
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+        List<UsageRecord> batch = new ArrayList<>(Math.min(settings.maxBatch(), queue.size()));
+        queue.drainTo(batch, settings.maxBatch());
+        return batch;
+    }
+
+    /** Without a linger: waits for a first record, then takes whatever else is there, up to a batch. */
+    private List<UsageRecord> gather() throws InterruptedException {
+        UsageRecord first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return List.of();
+        }
         List<UsageRecord> batch = new ArrayList<>(Math.min(settings.maxBatch(), queue.size() + 1));
         batch.add(first);
         queue.drainTo(batch, settings.maxBatch() - 1);
-        long deadline = System.nanoTime() + settings.linger().toNanos();
-        while (batch.size() < settings.maxBatch() && !closed) {
-            long left = deadline - System.nanoTime();
-            UsageRecord next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-            if (next == null) {
-                break;
-            }
-            batch.add(next);
-            queue.drainTo(batch, settings.maxBatch() - batch.size());
-        }
         return batch;
     }
 

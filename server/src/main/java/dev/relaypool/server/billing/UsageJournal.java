@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The crash-safe record of usage not yet settled in the database, under {@code <dataDir>/journal/}.
  *
- * <p>{@link #append} returns only once the record is on disk (fsync), so a usage record acknowledged to the
- * settlement queue survives a crash. Appends from many threads are group-committed by {@link JournalWriter}.
+ * <p>{@link #append} returns only once the record is in the file (and, with {@code syncFirst}, fsynced), so a usage
+ * record acknowledged to the settlement queue survives a crash of the process (and then of the machine). See
+ * {@link JournalWriter} for how appends from many threads are written.
  * Settlement reports progress with {@link #markSettled}; a segment is deleted once it is no longer the one being
  * appended to and all its records are settled. {@link #replay} hands out the records not yet settled, e.g. at
  * start-up. A record may be replayed more than once (a settled mark is not fsynced); the database's unique request
@@ -96,16 +97,22 @@ public final class UsageJournal implements AutoCloseable {
     }
 
     /**
-     * Appends {@code record} durably; blocks until its batch is written, or fsynced when the settings say
-     * {@code syncFirst} (bounded by the append timeout).
+     * Appends {@code record} durably: returns once it is written to the file (on this thread), or, when the settings
+     * say {@code syncFirst}, once its group-committed batch is fsynced (bounded by the append timeout).
      *
      * @throws UncheckedIOException when the record could not be made durable (disk full, I/O error, timeout)
      */
     public void append(UsageRecord record) {
         byte[] line = JournalCodec.encode(record);
         try {
+            if (!settings.syncFirst()) {
+                writer.write(record.requestId(), line);
+                return;
+            }
             writer.submit(record.requestId(), line).get(settings.appendTimeout().toMillis(),
                     java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("usage journal append failed for request " + record.requestId(), e);
         } catch (ExecutionException e) {
             throw new UncheckedIOException("usage journal append failed for request " + record.requestId(),
                     e.getCause() instanceof IOException io ? io : new IOException(e.getCause()));

@@ -24,7 +24,7 @@ public final class LiveEventSink implements UsageSink {
     @Override
     public void accept(UsageRecord record) {
         delegate.accept(record);
-        events.publish("request", event(record, cost.apply(record)));
+        events.publish("request", () -> event(record, cost.apply(record))); // priced and sent off the request's thread
     }
 
     static LiveRequest event(UsageRecord r, BigDecimal cost) {

@@ -2,7 +2,6 @@ package dev.relaypool.server.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.relaypool.server.api.Json;
 import dev.relaypool.server.coordination.Broadcasts;
 import java.security.SecureRandom;
@@ -13,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +38,9 @@ public final class LiveEvents implements AutoCloseable {
     /** This node's part of every event id it gives; random, so a restarted node never reuses an old id. */
     private final String nodeId = HexFormat.of().toHexDigits(new SecureRandom().nextInt());
     private final AtomicLong sequence = new AtomicLong();
+    /** Events waiting to be published; beyond this many the newest are dropped (live events may be lost). */
+    static final int PUBLISH_QUEUE = 10_000;
+    private final SerialWorker publisher = new SerialWorker("relaypool-live-events", PUBLISH_QUEUE);
 
     public LiveEvents(Broadcasts broadcasts, int ringCapacity) {
         this.broadcasts = broadcasts;
@@ -45,15 +48,27 @@ public final class LiveEvents implements AutoCloseable {
         this.subscription = broadcasts.subscribe(TOPIC, this::received);
     }
 
-    /** Sends an event to every node of the cluster (this one included). Never throws. */
+    /**
+     * Sends an event to every node of the cluster (this one included), from the publisher thread: the caller never
+     * waits for the serialisation or the broadcast (a Redis round trip in a cluster). Never throws.
+     */
     public void publish(String type, Object data) {
-        try {
-            ObjectNode message = Json.MAPPER.createObjectNode().put("id", nextId()).put("type", type);
-            message.set("data", Json.MAPPER.valueToTree(data));
-            broadcasts.publish(TOPIC, Json.MAPPER.writeValueAsString(message));
-        } catch (JsonProcessingException | RuntimeException e) {
-            log.warn("Live event {} not published: {}", type, e.toString());
-        }
+        publish(type, () -> data);
+    }
+
+    /** As {@link #publish(String, Object)}, with the event's data made on the publisher thread too. */
+    public void publish(String type, Supplier<?> data) {
+        publisher.execute(() -> {
+            try {
+                // {"id":…,"type":…,"data":…}, the data serialised once
+                String message = "{\"id\":" + Json.MAPPER.writeValueAsString(nextId()) + ",\"type\":"
+                        + Json.MAPPER.writeValueAsString(type) + ",\"data\":"
+                        + Json.MAPPER.writeValueAsString(data.get()) + "}";
+                broadcasts.publish(TOPIC, message);
+            } catch (JsonProcessingException | RuntimeException e) {
+                log.warn("Live event {} not published: {}", type, e.toString());
+            }
+        });
     }
 
     /** Delivers an event to this node's listeners only; {@code keep} false for periodic ones not worth resuming. */
@@ -105,6 +120,7 @@ public final class LiveEvents implements AutoCloseable {
 
     @Override
     public void close() {
+        publisher.close();
         subscription.close();
         listeners.clear();
     }

@@ -10,6 +10,7 @@ import dev.relaypool.server.http.VirtualThreadDispatchHandler;
 import dev.relaypool.server.usage.UsageSink;
 import io.undertow.server.HttpHandler;
 import java.time.Clock;
+import dev.relaypool.server.events.SerialWorker;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -38,6 +39,8 @@ public final class GatewayRoutes implements AutoCloseable {
     }
 
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    /** Request log lines, written after the answer (bounded: dropped, never waited for, when far behind). */
+    private final SerialWorker requestLog = new SerialWorker("relaypool-request-log", 10_000);
     private final UpstreamClients clients;
     private final UpstreamCaller caller;
     private final HttpHandler handler;
@@ -45,7 +48,7 @@ public final class GatewayRoutes implements AutoCloseable {
     public GatewayRoutes(RelaypoolConfig config, Collaborators collaborators) {
         this.clients = new UpstreamClients(config.gateway(), UpstreamAddressPolicy.fromConfig(config.security()));
         this.caller = new UpstreamCaller(clients, config.gateway(), collaborators.clock());
-        Forwarder forwarder = new Forwarder(collaborators.selector(), caller, new UsageRecords(collaborators.usage()),
+        Forwarder forwarder = new Forwarder(collaborators.selector(), caller, new UsageRecords(collaborators.usage(), requestLog),
                 config.gateway().maxAccountSwitches());
         GatewayHandler gateway = new GatewayHandler(collaborators.authenticator(),
                 new RequestBodies(config.server().maxBodyBytes(), config.server().clientTimeouts().body()),
@@ -62,6 +65,7 @@ public final class GatewayRoutes implements AutoCloseable {
     @Override
     public void close() {
         virtualThreads.shutdownNow();
+        requestLog.close();
         caller.close();
         clients.close();
     }

@@ -32,6 +32,43 @@ class SettlementQueueTest {
     }
 
     @Test
+    void withALingerRecordsAreSettledTogetherWithinItAndAFullBatchOrAFlushDoesNotWait() throws Exception {
+        InMemoryBatchWriter writer = InMemoryBatchWriter.working();
+        Duration linger = Duration.ofMillis(300);
+        try (SettlementQueue queue = new SettlementQueue(writer, new SettlementQueue.Settings(1_000, 10,
+                Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMillis(200), linger))) {
+            // three records, one at a time: settled together, within about one linger, without a flush
+            long start = System.nanoTime();
+            for (String id : ids(3)) {
+                assertThat(queue.submit(answered(id))).isTrue();
+            }
+            while (writer.deliveredInOrder().size() < 3 && System.nanoTime() - start < 5_000_000_000L) {
+                Thread.sleep(5);
+            }
+            assertThat(writer.deliveredInOrder()).containsExactlyElementsOf(ids(3));
+            assertThat(writer.batches).hasSize(1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(linger.multipliedBy(3));
+
+            // a full batch goes at once, not after the linger
+            Thread.sleep(linger.toMillis()); // the drainer is lingering again
+            start = System.nanoTime();
+            List<String> next = IntStream.range(100, 110).mapToObj(i -> "req-" + i).toList();
+            next.forEach(id -> queue.submit(answered(id)));
+            while (writer.deliveredInOrder().size() < 13 && System.nanoTime() - start < 5_000_000_000L) {
+                Thread.sleep(1);
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(linger.dividedBy(2));
+
+            // a flush does not wait for the linger either
+            queue.submit(answered("req-last"));
+            start = System.nanoTime();
+            assertThat(queue.flush(Duration.ofSeconds(5))).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(linger.dividedBy(2));
+            assertThat(writer.deliveredInOrder()).hasSize(14).endsWith("req-last");
+        }
+    }
+
+    @Test
     void blocksAProducerWhenFullForAtMostTheOfferTimeout() {
         InMemoryBatchWriter writer = new InMemoryBatchWriter(0, false); // the database hangs
         Duration offerTimeout = Duration.ofMillis(150);

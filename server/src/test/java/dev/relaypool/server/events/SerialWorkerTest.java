@@ -1,0 +1,63 @@
+package dev.relaypool.server.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class SerialWorkerTest {
+    @Test
+    void runsTasksInTheOrderGivenOnItsOwnThread() throws Exception {
+        List<Integer> ran = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        try (SerialWorker worker = new SerialWorker("test-worker", 1_000)) {
+            IntStream.range(0, 500).forEach(i -> worker.execute(() -> {
+                ran.add(i);
+                threads.add(Thread.currentThread().getName());
+            }));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (ran.size() < 500 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
+        assertThat(ran).containsExactlyElementsOf(IntStream.range(0, 500).boxed().toList());
+        assertThat(threads).containsOnly("test-worker");
+    }
+
+    @Test
+    void dropsAndCountsWhatDoesNotFitWhileBehindAndNeverBlocksTheCaller() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> ran = new CopyOnWriteArrayList<>();
+        try (SerialWorker worker = new SerialWorker("test-worker", 10)) {
+            worker.execute(() -> {
+                started.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS); // a consumer stuck (a slow Redis, a slow disk)
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue(); // taken off the queue, now stuck
+            long start = System.nanoTime();
+            IntStream.range(0, 25).forEach(i -> worker.execute(() -> ran.add(i)));
+            assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(1));
+            assertThat(worker.dropped()).isEqualTo(15);
+            release.countDown();
+        } // closing runs what was queued
+        assertThat(ran).containsExactlyElementsOf(IntStream.range(0, 10).boxed().toList());
+    }
+
+    @Test
+    void aTaskGivenAfterCloseRunsOnTheCallersThread() {
+        SerialWorker worker = new SerialWorker("test-worker", 10);
+        worker.close();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        worker.execute(() -> threads.add(Thread.currentThread().getName()));
+        assertThat(threads).containsExactly(Thread.currentThread().getName());
+    }
+}
