@@ -4,6 +4,7 @@ import dev.relaypool.server.gateway.upstream.CancelSignal;
 import dev.relaypool.server.gateway.upstream.OutboundRequest;
 import dev.relaypool.server.gateway.upstream.UpstreamCaller;
 import dev.relaypool.server.gateway.upstream.UpstreamCaller.Attempt;
+import dev.relaypool.server.gateway.upstream.UpstreamTimeouts;
 import dev.relaypool.server.usage.TokenUsage;
 import dev.relaypool.server.usage.UsageRecord;
 import dev.relaypool.server.usage.UsageSink;
@@ -126,8 +127,8 @@ final class Forwarder {
                 usage.record(ctx, envelope, account, chosen.upstreamModel(), 499, TokenUsage.NONE, null, "client_gone");
                 return null;
             }
-            case Attempt.Answered(Response answered) -> {
-                try (Response response = answered) {
+            case Attempt.Answered(Response answered, UpstreamTimeouts.Watch watched) -> {
+                try (Response response = answered; UpstreamTimeouts.Watch watch = watched) {
                     selector.onUpstreamHeaders(account, response::header);
                     if (response.code() < 300) {
                         // bind the session now: once the client has the last byte it may send its next turn at once,
@@ -137,7 +138,7 @@ final class Forwarder {
                     Relay relay = new Relay(ctx.dialect(), sink, signal, ctx.startNanos(),
                             envelope.addsUsage(ctx.endpoint()), (status, tokens, firstByte) -> usage.record(ctx,
                                     envelope, account, chosen.upstreamModel(), status, tokens, firstByte, null));
-                    RelayResult result = relay.relay(response, envelope.stream());
+                    RelayResult result = relay.relay(response, watch, envelope.stream());
                     return settle(ctx, envelope, chosen, result, relay.completionReported());
                 }
             }

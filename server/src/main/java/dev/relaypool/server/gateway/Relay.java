@@ -5,6 +5,7 @@ import dev.relaypool.server.gateway.streaming.SseSplitter;
 import dev.relaypool.server.gateway.streaming.UsageTap;
 import dev.relaypool.server.gateway.upstream.CancelSignal;
 import dev.relaypool.server.gateway.upstream.HeaderPolicy;
+import dev.relaypool.server.gateway.upstream.UpstreamTimeouts;
 import dev.relaypool.server.usage.TokenUsage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,18 +71,19 @@ final class Relay {
         }
     }
 
-    RelayResult relay(Response response, boolean streamRequested) {
+    /** {@code watch}: the call's time limits; reading through it counts as progress, and it says why a read failed. */
+    RelayResult relay(Response response, UpstreamTimeouts.Watch watch, boolean streamRequested) {
         String contentType = String.valueOf(response.header("content-type")).toLowerCase(java.util.Locale.ROOT);
         boolean sse = contentType.startsWith("text/event-stream");
         boolean success = response.code() >= 200 && response.code() < 300;
-        InputStream in = response.body().byteStream(); // closed with the response, by the caller
+        InputStream in = watch.watching(response.body().byteStream()); // closed with the response, by the caller
         if (success && (sse || streamRequested)) {
-            return stream(response, in, sse);
+            return stream(response, in, sse, watch);
         }
-        return buffered(response, in, success);
+        return buffered(response, in, success, watch);
     }
 
-    private RelayResult stream(Response response, InputStream in, boolean sse) {
+    private RelayResult stream(Response response, InputStream in, boolean sse, UpstreamTimeouts.Watch watch) {
         SseSplitter splitter = new SseSplitter(MAX_EVENT_BYTES);
         ByteArrayOutputStream tee = sse ? null : new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
@@ -105,7 +107,7 @@ final class Relay {
                 if (signal.cancelled()) {
                     return new RelayResult.ClientGone(response.code(), tap.usage(), firstByteMillis);
                 }
-                boolean idle = e instanceof InterruptedIOException;
+                boolean idle = watch.expired() || e instanceof InterruptedIOException;
                 if (!sink.committed()) {
                     return new RelayResult.FailedBeforeFirstByte(
                             idle ? FailureClass.HEADER_TIMEOUT : FailureClass.EMPTY_ANSWER, e.getClass().getSimpleName());
@@ -139,7 +141,7 @@ final class Relay {
         return new RelayResult.Delivered(response.code(), tap.usage(), firstByteMillis, failure);
     }
 
-    private RelayResult buffered(Response response, InputStream in, boolean success) {
+    private RelayResult buffered(Response response, InputStream in, boolean success, UpstreamTimeouts.Watch watch) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
@@ -154,7 +156,8 @@ final class Relay {
                 return new RelayResult.ClientGone(response.code(), tap.usage(), null);
             }
             return new RelayResult.FailedBeforeFirstByte(
-                    e instanceof InterruptedIOException ? FailureClass.HEADER_TIMEOUT : FailureClass.EMPTY_ANSWER,
+                    watch.expired() || e instanceof InterruptedIOException
+                            ? FailureClass.HEADER_TIMEOUT : FailureClass.EMPTY_ANSWER,
                     e.getClass().getSimpleName());
         }
         byte[] bytes = body.toByteArray();

@@ -99,8 +99,8 @@ public final class CooldownProber implements AutoCloseable {
                 ? List.of(Map.entry("anthropic-version", "2023-06-01")) : List.of();
         return switch (caller.call(account.upstream(), new OutboundRequest("GET", path, headers, null, false),
                 new CancelSignal())) {
-            case UpstreamCaller.Attempt.Answered(okhttp3.Response response) -> {
-                try (response) {
+            case UpstreamCaller.Attempt.Answered(okhttp3.Response response, var watch) -> {
+                try (response; watch) {
                     yield response.isSuccessful();
                 }
             }

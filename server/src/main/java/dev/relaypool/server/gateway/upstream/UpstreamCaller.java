@@ -9,10 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Response;
 import okio.BufferedSource;
@@ -24,8 +20,11 @@ import okio.BufferedSource;
  */
 public final class UpstreamCaller implements AutoCloseable {
     public sealed interface Attempt {
-        /** Response headers arrived with a status the client should see; the caller closes the response. */
-        record Answered(Response response) implements Attempt {}
+        /**
+         * Response headers arrived with a status the client should see. The caller reads the body through
+         * {@link UpstreamTimeouts.Watch#watching} and closes both.
+         */
+        record Answered(Response response, UpstreamTimeouts.Watch watch) implements Attempt {}
 
         record Failed(FailureClass failure, Optional<Duration> retryAfter, String detail) implements Attempt {}
 
@@ -37,45 +36,44 @@ public final class UpstreamCaller implements AutoCloseable {
 
     private final UpstreamClients clients;
     private final Duration headerTimeout;
+    private final Duration streamIdle;
+    private final Duration bufferedIdle;
     private final Clock clock;
-    private final ScheduledThreadPoolExecutor watchdog;
+    private final UpstreamTimeouts timeouts = new UpstreamTimeouts("upstream-timeouts");
 
     public UpstreamCaller(UpstreamClients clients, RelaypoolConfig.Gateway config, Clock clock) {
         this.clients = clients;
         this.headerTimeout = config.responseHeaderTimeout();
+        this.streamIdle = config.streamIdleTimeout();
+        // a buffered answer is read whole before the client sees anything: it may take as long as its headers could
+        this.bufferedIdle = streamIdle.compareTo(headerTimeout) >= 0 ? streamIdle : headerTimeout;
         this.clock = clock;
-        this.watchdog = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon().name("upstream-watchdog").factory());
-        this.watchdog.setRemoveOnCancelPolicy(true);
     }
 
     public Attempt call(UpstreamAccount account, OutboundRequest outbound, CancelSignal signal) {
-        Call call = clients.forAccount(account, outbound.streaming()).newCall(UpstreamRequests.build(account, outbound));
+        Call call = clients.forAccount(account).newCall(UpstreamRequests.build(account, outbound));
         signal.attach(call);
-        AtomicBoolean timedOut = new AtomicBoolean();
-        ScheduledFuture<?> deadline = watchdog.schedule(() -> {
-            timedOut.set(true);
-            call.cancel();
-        }, headerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        UpstreamTimeouts.Watch watch = timeouts.watch(call, headerTimeout);
         Response response;
         try {
             response = call.execute();
         } catch (IOException e) {
+            watch.close();
             if (signal.cancelled()) {
                 return new Attempt.ClientGone();
             }
             boolean connecting = e instanceof java.net.ConnectException
                     || (e instanceof SocketTimeoutException && String.valueOf(e.getMessage()).contains("connect"));
-            FailureClass failure = timedOut.get() || (!connecting && e instanceof SocketTimeoutException)
+            FailureClass failure = watch.expired() || (!connecting && e instanceof SocketTimeoutException)
                     ? FailureClass.HEADER_TIMEOUT : FailureClass.CONNECT_FAILED;
             return new Attempt.Failed(failure, Optional.empty(), e.getClass().getSimpleName());
-        } finally {
-            deadline.cancel(false);
         }
+        watch.reading(outbound.streaming() ? streamIdle : bufferedIdle);
         Optional<FailureClass> failure = FailureClass.ofStatus(response.code());
         if (failure.isEmpty()) {
-            return new Attempt.Answered(response);
+            return new Attempt.Answered(response, watch);
         }
-        try (response) {
+        try (response; watch) {
             String errorBody = readBounded(response);
             return new Attempt.Failed(failure.get(), RetryAfter.from(response.headers(), errorBody, clock),
                     "HTTP " + response.code());
@@ -95,6 +93,6 @@ public final class UpstreamCaller implements AutoCloseable {
 
     @Override
     public void close() {
-        watchdog.shutdownNow();
+        timeouts.close();
     }
 }

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One OkHttp client per account (and its proxy), all sharing one connection pool and dispatcher. Redirects are
- * never followed (a redirect would carry the account's credential elsewhere), and OkHttp never retries on its own. Two variants per account differ
- * only in the read timeout: a stream may be silent for at most the idle timeout, a buffered answer may take
- * until the response-header timeout before its headers arrive.
+ * never followed (a redirect would carry the account's credential elsewhere), and OkHttp never retries on its own.
+ * Reads and writes have no OkHttp timeout: {@link UpstreamTimeouts} keeps the calls' limits without a timer per
+ * socket operation.
  */
 public final class UpstreamClients implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(UpstreamClients.class);
@@ -30,22 +30,18 @@ public final class UpstreamClients implements AutoCloseable {
     /** Marks a request whose client sent no User-Agent: OkHttp's own is removed, no identity is made up. */
     public record NoUserAgent() {}
 
-    private record Clients(Optional<UpstreamProxy> proxy, OkHttpClient streaming, OkHttpClient buffered) {}
+    private record Client(Optional<UpstreamProxy> proxy, OkHttpClient http) {}
 
     private final OkHttpClient base;
-    private final Duration streamIdle;
-    private final Duration bufferedRead;
-    private final ConcurrentMap<Long, Clients> byAccount = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, Client> byAccount = new ConcurrentHashMap<>();
 
     public UpstreamClients(RelaypoolConfig.Gateway config, UpstreamAddressPolicy addresses) {
-        this.streamIdle = config.streamIdleTimeout();
-        this.bufferedRead = max(config.streamIdleTimeout(), config.responseHeaderTimeout());
         this.base = new OkHttpClient.Builder()
                 .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
                 .socketFactory(new NoDelaySockets())
                 .connectTimeout(config.connectTimeout())
-                .readTimeout(streamIdle)
-                .writeTimeout(bufferedRead)
+                .readTimeout(Duration.ZERO)
+                .writeTimeout(Duration.ZERO)
                 // a connection dropped after the request went out must not resend it to the same account: the
                 // provider may already be working on it (and billing the account); failing over is the gateway's call
                 .retryOnConnectionFailure(false)
@@ -63,17 +59,19 @@ public final class UpstreamClients implements AutoCloseable {
                 .build();
     }
 
-    public OkHttpClient forAccount(UpstreamAccount account, boolean streaming) {
-        Clients clients = byAccount.compute(account.id(), (id, existing) ->
-                existing != null && existing.proxy().equals(account.proxy()) ? existing : build(account.proxy()));
-        return streaming ? clients.streaming() : clients.buffered();
+    public OkHttpClient forAccount(UpstreamAccount account) {
+        Client client = byAccount.get(account.id());
+        if (client != null && client.proxy().equals(account.proxy())) {
+            return client.http();
+        }
+        return byAccount.compute(account.id(), (id, existing) ->
+                existing != null && existing.proxy().equals(account.proxy()) ? existing : build(account.proxy())).http();
     }
 
-    private Clients build(Optional<UpstreamProxy> proxy) {
+    private Client build(Optional<UpstreamProxy> proxy) {
         OkHttpClient.Builder builder = base.newBuilder();
         proxy.ifPresent(p -> configureProxy(builder, p));
-        OkHttpClient streaming = builder.build();
-        return new Clients(proxy, streaming, streaming.newBuilder().readTimeout(bufferedRead).build());
+        return new Client(proxy, builder.build());
     }
 
     /** Routes {@code builder}'s traffic through {@code proxy} (also used for OAuth token calls of the account). */
@@ -98,10 +96,6 @@ public final class UpstreamClients implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private static Duration max(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 
     @Override
