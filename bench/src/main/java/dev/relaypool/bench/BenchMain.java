@@ -39,6 +39,10 @@ public final class BenchMain {
             Target relayed = Target.of("relay", relay.port(), relay.memberKey(), session);
             System.out.println("bench: relay pid " + relay.pid() + " on port " + relay.port() + ", fake upstream on "
                     + fake.port());
+            System.out.println("bench: warming the relay up for " + options.warmup().toSeconds() + " s");
+            Warmup.run(relayed, options.warmup());
+            report.note("before measuring, the relay was driven for " + options.warmup().toSeconds()
+                    + " s (buffered and streamed, 32 at once) so that its JIT reaches its steady state");
             if (options.only().contains("latency")) {
                 LatencyScenario.run(direct, relayed, options.quick(), options.latencyRounds(), report);
             }

@@ -11,7 +11,7 @@ import java.util.Set;
 record BenchOptions(boolean quick, Optional<String> postgresUrl, Optional<String> postgresUser,
                     Optional<String> postgresPassword, Optional<String> redisUrl, Path output, String relayHeap,
                     boolean jfr, int manyStreams, Set<String> only, java.util.List<String> relayJvmOptions,
-                    int latencyRounds) {
+                    int latencyRounds, java.time.Duration warmup) {
     static final Set<String> SCENARIOS = Set.of("latency", "throughput", "streaming", "many-streams");
 
     static BenchOptions parse(String[] args) {
@@ -25,6 +25,7 @@ record BenchOptions(boolean quick, Optional<String> postgresUrl, Optional<String
         String heap = "512m";
         Integer streams = null;
         Integer rounds = null;
+        Integer warmupSeconds = null;
         Set<String> only = SCENARIOS;
         java.util.List<String> jvmOptions = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -40,6 +41,7 @@ record BenchOptions(boolean quick, Optional<String> postgresUrl, Optional<String
                 case "--relay-heap" -> heap = value(args, ++i, arg);
                 case "--streams" -> streams = Integer.parseInt(value(args, ++i, arg));
                 case "--only" -> only = Set.of(value(args, ++i, arg).split(","));
+                case "--warmup-seconds" -> warmupSeconds = Integer.parseInt(value(args, ++i, arg));
                 case "--latency-rounds" -> rounds = Integer.parseInt(value(args, ++i, arg));
                 case "--relay-jvm-option" -> jvmOptions.add(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + USAGE);
@@ -53,7 +55,8 @@ record BenchOptions(boolean quick, Optional<String> postgresUrl, Optional<String
         }
         return new BenchOptions(quick, Optional.ofNullable(pg), Optional.ofNullable(pgUser), Optional.ofNullable(pgPassword),
                 Optional.ofNullable(redis), output, heap, jfr, streams != null ? streams : quick ? 1_000 : 10_000, only,
-                java.util.List.copyOf(jvmOptions), rounds != null ? rounds : quick ? 4 : 10);
+                java.util.List.copyOf(jvmOptions), rounds != null ? rounds : quick ? 4 : 10,
+                java.time.Duration.ofSeconds(warmupSeconds != null ? warmupSeconds : quick ? 15 : 60));
     }
 
     boolean external() {
@@ -69,7 +72,7 @@ record BenchOptions(boolean quick, Optional<String> postgresUrl, Optional<String
 
     static final String USAGE = """
             ./relaypool bench [--quick] [--postgres-url JDBC_URL [--postgres-user U] [--postgres-password P] --redis-url URL]
-                              [--out docs/performance-results.md] [--streams 10000] [--latency-rounds 10] [--relay-heap 512m] [--jfr]
+                              [--out docs/performance-results.md] [--streams 10000] [--latency-rounds 10] [--warmup-seconds 60] [--relay-heap 512m] [--jfr]
                               [--relay-jvm-option OPTION]... (e.g. a profiler's -agentpath)
                               [--only latency,throughput,streaming,many-streams]""";
 }

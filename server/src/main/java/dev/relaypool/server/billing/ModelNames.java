@@ -44,6 +44,12 @@ final class ModelNames {
     /** First candidate present in {@code entries}, else a dated entry whose undated form is unique and matches. */
     static <T> Optional<String> resolve(String model, Platform platform, Map<String, T> entries,
                                         Map<String, String> undatedAliases) {
+        if (entries.containsKey(model)) { // the first candidate, and the usual case: no list, no pattern
+            return Optional.of(model);
+        }
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
         List<String> candidates = candidates(model, platform);
         for (String candidate : candidates) {
             if (entries.containsKey(candidate)) {

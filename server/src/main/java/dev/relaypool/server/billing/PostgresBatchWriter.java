@@ -1,20 +1,21 @@
 package dev.relaypool.server.billing;
 
-import static dev.relaypool.server.storage.schema.Tables.USAGE_LOG;
-
 import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.storage.Database;
-import dev.relaypool.server.storage.schema.tables.records.UsageLogRecord;
 import dev.relaypool.server.usage.UsageRecord;
 import dev.relaypool.server.usage.rollup.RollupWriter;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.InsertSetMoreStep;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,52 +76,81 @@ public final class PostgresBatchWriter implements BatchWriter {
         }
     }
 
+    /**
+     * The usage_log columns a settlement writes, with the SQL type each column's array is cast to. The rows go in as
+     * one array per column ({@code unnest}), every value as text: one statement whose text never changes (prepared
+     * once per connection), 31 parameters whatever the batch size, and no rendering of a row-by-row insert (which
+     * took a fifth of the relay's CPU at full load). Money and times cross as exact decimal and ISO-8601 text.
+     */
+    private static final List<Map.Entry<String, String>> COLUMNS = List.of(
+            Map.entry("request_id", "text"), Map.entry("user_id", "bigint"), Map.entry("api_key_id", "bigint"),
+            Map.entry("group_id", "bigint"), Map.entry("account_id", "bigint"), Map.entry("platform", "text"),
+            Map.entry("endpoint", "text"), Map.entry("requested_model", "text"), Map.entry("upstream_model", "text"),
+            Map.entry("stream", "boolean"), Map.entry("status_code", "integer"), Map.entry("input_tokens", "bigint"),
+            Map.entry("output_tokens", "bigint"), Map.entry("cache_write_5m_tokens", "bigint"),
+            Map.entry("cache_write_1h_tokens", "bigint"), Map.entry("cache_read_tokens", "bigint"),
+            Map.entry("input_cost", "numeric"), Map.entry("output_cost", "numeric"),
+            Map.entry("cache_write_5m_cost", "numeric"), Map.entry("cache_write_1h_cost", "numeric"),
+            Map.entry("cache_read_cost", "numeric"), Map.entry("total_cost", "numeric"),
+            Map.entry("actual_cost", "numeric"), Map.entry("rate_multiplier", "numeric"),
+            Map.entry("billing_type", "text"), Map.entry("duration_ms", "bigint"), Map.entry("first_token_ms", "bigint"),
+            Map.entry("error_class", "text"), Map.entry("client_ip", "text"), Map.entry("user_agent", "text"),
+            Map.entry("created_at", "timestamptz"));
+
+    static final String INSERT = "INSERT INTO usage_log ("
+            + String.join(", ", COLUMNS.stream().map(Map.Entry::getKey).toList()) + ") SELECT * FROM unnest("
+            + String.join(", ", COLUMNS.stream().map(c -> "?::" + c.getValue() + "[]").toList())
+            + ") ON CONFLICT (request_id) DO NOTHING RETURNING request_id, id";
+
     /** Inserts every row in one statement; returns the request ids that were new, with their usage_log ids. */
     private static Map<String, Long> insert(DSLContext db, List<Charge> charges) {
-        InsertSetMoreStep<UsageLogRecord> insert = null;
-        for (Charge charge : charges) {
-            UsageLogRecord row = row(db, charge);
-            insert = insert == null ? db.insertInto(USAGE_LOG).set(row) : insert.newRecord().set(row);
+        String[][] columns = new String[COLUMNS.size()][charges.size()];
+        for (int row = 0; row < charges.size(); row++) {
+            String[] values = row(charges.get(row));
+            for (int column = 0; column < values.length; column++) {
+                columns[column][row] = values[column];
+            }
         }
-        return insert.onConflict(USAGE_LOG.REQUEST_ID).doNothing()
-                .returning(USAGE_LOG.REQUEST_ID, USAGE_LOG.ID).fetchMap(USAGE_LOG.REQUEST_ID, USAGE_LOG.ID);
+        return db.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
+                for (int column = 0; column < columns.length; column++) {
+                    statement.setArray(column + 1, connection.createArrayOf("text", columns[column]));
+                }
+                Map<String, Long> inserted = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        inserted.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+                return inserted;
+            }
+        });
     }
 
-    private static UsageLogRecord row(DSLContext db, Charge charge) {
+    /** One row's values, in {@link #COLUMNS} order, as text (null stays null). */
+    private static String[] row(Charge charge) {
         UsageRecord r = charge.record();
         Cost list = charge.list();
-        UsageLogRecord row = db.newRecord(USAGE_LOG);
-        row.setRequestId(r.requestId());
-        row.setUserId(r.userId());
-        row.setApiKeyId(r.apiKeyId());
-        row.setGroupId(r.groupId());
-        row.setAccountId(charge.accountId());
-        row.setPlatform(r.platform().wireName());
-        row.setEndpoint(r.endpoint());
-        row.setRequestedModel(r.requestedModel());
-        row.setUpstreamModel(r.upstreamModel());
-        row.setStream(r.stream());
-        row.setStatusCode(r.statusCode());
-        row.setInputTokens(r.tokens().inputTokens());
-        row.setOutputTokens(r.tokens().outputTokens());
-        row.setCacheWrite_5mTokens(r.tokens().cacheWrite5mTokens());
-        row.setCacheWrite_1hTokens(r.tokens().cacheWrite1hTokens());
-        row.setCacheReadTokens(r.tokens().cacheReadTokens());
-        row.setInputCost(list.input());
-        row.setOutputCost(list.output());
-        row.setCacheWrite_5mCost(list.cacheWrite5m());
-        row.setCacheWrite_1hCost(list.cacheWrite1h());
-        row.setCacheReadCost(list.cacheRead());
-        row.setTotalCost(list.total());
-        row.setActualCost(charge.actual());
-        row.setRateMultiplier(charge.multiplier());
-        row.setBillingType(charge.subscription() ? "subscription" : "balance");
-        row.setDurationMs(r.durationMillis());
-        row.setFirstTokenMs(r.firstTokenMillis());
-        row.setErrorClass(r.errorClass());
-        row.setClientIp(r.clientIp());
-        row.setUserAgent(r.userAgent());
-        row.setCreatedAt(r.createdAt().atOffset(ZoneOffset.UTC));
-        return row;
+        return new String[] {
+                r.requestId(), Long.toString(r.userId()), Long.toString(r.apiKeyId()), Long.toString(r.groupId()),
+                text(charge.accountId()), r.platform().wireName(), r.endpoint(), r.requestedModel(), r.upstreamModel(),
+                Boolean.toString(r.stream()), Integer.toString(r.statusCode()),
+                Long.toString(r.tokens().inputTokens()), Long.toString(r.tokens().outputTokens()),
+                Long.toString(r.tokens().cacheWrite5mTokens()), Long.toString(r.tokens().cacheWrite1hTokens()),
+                Long.toString(r.tokens().cacheReadTokens()),
+                money(list.input()), money(list.output()), money(list.cacheWrite5m()), money(list.cacheWrite1h()),
+                money(list.cacheRead()), money(list.total()), money(charge.actual()), money(charge.multiplier()),
+                charge.subscription() ? "subscription" : "balance", Long.toString(r.durationMillis()),
+                text(r.firstTokenMillis()), r.errorClass(), r.clientIp(), r.userAgent(),
+                // microseconds, rounded half up, as the driver sends a timestamp
+                r.createdAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC).toString()};
+    }
+
+    private static String text(Long value) {
+        return value == null ? null : value.toString();
+    }
+
+    private static String money(BigDecimal value) {
+        return value.toPlainString();
     }
 }

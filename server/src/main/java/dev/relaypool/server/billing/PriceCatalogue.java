@@ -67,8 +67,27 @@ public final class PriceCatalogue {
 
     /** The catalogue id that prices {@code model}, following the lookup rules of {@link ModelNames}. */
     public Optional<String> resolve(String model, Platform platform) {
-        return ModelNames.resolve(model, platform, models, undatedAliases);
+        if (model == null) {
+            return ModelNames.resolve(model, platform, models, undatedAliases);
+        }
+        ResolvedKey key = new ResolvedKey(model, platform);
+        Optional<String> known = resolved.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<String> found = ModelNames.resolve(model, platform, models, undatedAliases);
+        if (resolved.size() < MAX_RESOLVED) { // names come from clients: the memo must not grow without bound
+            resolved.put(key, found);
+        }
+        return found;
     }
+
+    private record ResolvedKey(String model, Platform platform) {}
+
+    /** Lookups remembered per catalogue (which never changes): a model name is resolved once, not per request. */
+    private static final int MAX_RESOLVED = 10_000;
+    private final java.util.concurrent.ConcurrentMap<ResolvedKey, Optional<String>> resolved =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public Optional<ModelPrice> find(String model, Platform platform) {
         return resolve(model, platform).map(models::get);

@@ -81,6 +81,50 @@ class PostgresBatchWriterIT {
     }
 
     @Test
+    void everyColumnRoundTripsExactlyWhateverItsText() {
+        // values that would break a hand-built array literal: quotes, commas, braces, backslashes, NULL as text, unicode
+        String tricky = "claude \"sonnet\", {4,5} \\ NULL — 模型 ✓";
+        UsageRecord full = new UsageRecord("req-\"odd\",{id}", user, key, group, account, Platform.ANTHROPIC,
+                "/v1/messages", tricky, "NULL", true, 529, new TokenUsage(1_234, 567, 89, 10, 11_121),
+                31_415, 2_718L, "stream_broken", "2001:db8::1", tricky, Instant.parse("2026-07-24T10:15:30.123456789Z"));
+        UsageRecord sparse = new UsageRecord("req-sparse", user, key, group, null, Platform.ANTHROPIC,
+                "/v1/messages", null, null, false, 400, TokenUsage.NONE, 0, null, null, null, null, NOW);
+        writer(RelaypoolConfig.BillingMode.STANDARD).write(List.of(full, sparse));
+
+        UsageLogRecord row = postgres.dsl().selectFrom(USAGE_LOG).where(USAGE_LOG.REQUEST_ID.eq(full.requestId())).fetchSingle();
+        assertThat(row.getUserId()).isEqualTo(user);
+        assertThat(row.getApiKeyId()).isEqualTo(key);
+        assertThat(row.getGroupId()).isEqualTo(group);
+        assertThat(row.getAccountId()).isEqualTo(account);
+        assertThat(row.getPlatform()).isEqualTo("anthropic");
+        assertThat(row.getEndpoint()).isEqualTo("/v1/messages");
+        assertThat(row.getRequestedModel()).isEqualTo(tricky);
+        assertThat(row.getUpstreamModel()).isEqualTo("NULL"); // the text, not a null
+        assertThat(row.getStream()).isTrue();
+        assertThat(row.getStatusCode()).isEqualTo(529);
+        assertThat(List.of(row.getInputTokens(), row.getOutputTokens(), row.getCacheWrite_5mTokens(),
+                row.getCacheWrite_1hTokens(), row.getCacheReadTokens())).containsExactly(1_234L, 567L, 89L, 10L, 11_121L);
+        assertThat(row.getDurationMs()).isEqualTo(31_415L);
+        assertThat(row.getFirstTokenMs()).isEqualTo(2_718L);
+        assertThat(row.getErrorClass()).isEqualTo("stream_broken");
+        assertThat(row.getClientIp()).isEqualTo("2001:db8::1");
+        assertThat(row.getUserAgent()).isEqualTo(tricky);
+        assertThat(row.getCreatedAt().toInstant()).isEqualTo(Instant.parse("2026-07-24T10:15:30.123457Z")); // µs, half up
+        assertThat(row.getBillingType()).isEqualTo("balance");
+        assertThat(row.getRateMultiplier()).isEqualByComparingTo("2");
+
+        UsageLogRecord bare = postgres.dsl().selectFrom(USAGE_LOG).where(USAGE_LOG.REQUEST_ID.eq("req-sparse")).fetchSingle();
+        assertThat(bare.getAccountId()).isNull();
+        assertThat(bare.getRequestedModel()).isNull();
+        assertThat(bare.getUpstreamModel()).isNull();
+        assertThat(bare.getFirstTokenMs()).isNull();
+        assertThat(bare.getClientIp()).isNull();
+        assertThat(bare.getUserAgent()).isNull();
+        assertThat(bare.getStream()).isFalse();
+        assertThat(bare.getTotalCost()).isEqualTo(usd("0"));
+    }
+
+    @Test
     void chargesTheGroupMultiplierAndWritesOneLedgerRow() {
         UsageRecord record = answered(user, group, key, NOW);
         writer(RelaypoolConfig.BillingMode.STANDARD).write(List.of(record));
