@@ -18,7 +18,7 @@ import java.util.zip.CRC32C;
  */
 final class JournalCodec {
     private static final int CRC_HEX = 8;
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = dev.relaypool.server.api.Json.mapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

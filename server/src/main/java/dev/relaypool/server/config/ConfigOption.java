@@ -57,7 +57,7 @@ public enum ConfigOption {
     BILLING_FAIL_CLOSED("billing.fail-closed", "true", "Refuse requests when the billing store is down, rather than serve them unbilled."),
     BILLING_UNPRICED_MODEL("billing.unpriced-model", "refuse", "A model with no price: refuse, or default (bill at billing.default-price-per-million)."),
     BILLING_DEFAULT_PRICE_PER_MILLION("billing.default-price-per-million", "0", "USD per million tokens (all buckets) for unpriced models when unpriced-model = default."),
-    BILLING_JOURNAL_DURABILITY("billing.journal-durability", "process", "When an answer may complete: process = its usage is written to the journal file (survives kill -9; fsynced in the same batch right after); disk = fsynced first (survives power loss; adds about one fsync to every request)."),
+    BILLING_JOURNAL_DURABILITY("billing.journal-durability", "process", "When an answer may complete: process = its usage is written to the journal file (survives kill -9; fsynced within milliseconds); disk = fsynced first (survives power loss; adds about one fsync to every request)."),
     BILLING_MINUTE_ROLLUP_RETENTION_HOURS("billing.minute-rollup-retention-hours", "48", "Per-minute usage rollups older than this are deleted (hour and day rollups are kept)."),
 
     OAUTH_REFRESH_MARGIN_SECONDS("oauth.refresh-margin-seconds", "300", "Refresh an OAuth access token this long before it expires."),

@@ -27,7 +27,7 @@ final class EnvelopeReader {
         record Invalid(GatewayError error) implements Result {}
     }
 
-    private static final JsonFactory JSON = JsonFactory.builder()
+    private static final JsonFactory JSON = dev.relaypool.server.api.Json.factory()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build();
 

@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Answers the model listings locally, in the format of the protocol asked, from the key's {@link ModelCatalog}. */
 final class ModelsResponder {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.relaypool.server.api.Json.mapper();
     private static final List<String> GEMINI_METHODS = List.of("generateContent", "streamGenerateContent", "countTokens");
 
     private final ModelCatalog catalog;

@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * changes per turn (Codex's {@code x-codex-turn-metadata}, the last message).
  */
 public final class SessionKeys {
-    private static final JsonFactory JSON = JsonFactory.builder()
+    private static final JsonFactory JSON = dev.relaypool.server.api.Json.factory()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
             .build();
     private static final List<String> CODEX_HEADERS = List.of("session-id", "session_id", "conversation_id", "thread-id");

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * soonest, so that capacity about to be renewed is used first.
  */
 public record RateLimitWindows(Optional<Window> fiveHour, Optional<Window> sevenDay, Instant observedAt) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = dev.relaypool.server.api.Json.mapper();
 
     /** {@code status}: allowed, allowed_warning or rejected; {@code utilization} 0..1 (not money, so a double). */
     public record Window(String status, Optional<Instant> resetsAt, Optional<Double> utilization) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** Lenient JSON reading for usage taps: malformed input is "no usage", never an exception on the request path. */
 public final class JsonUsage {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = dev.relaypool.server.api.Json.mapper();
 
     private JsonUsage() {}
 
