@@ -55,18 +55,41 @@ final class KeepAliveSink implements ClientSink {
         this.enabled = enabled;
     }
 
-    /** Runs a possibly long wait, pinging the client while it lasts; the pings have stopped when this returns. */
+    /**
+     * Runs a possibly long wait, pinging the client while it lasts; the pings have stopped when this returns. A
+     * wait costs a set insertion and removal: only one that outlasts {@link Settings#after()} gets a pinging
+     * thread, started by a shared sweeper (no thread is started or woken for the usual, short wait).
+     */
     <T> T waiting(Supplier<T> wait) {
         if (!enabled || answerStarted) {
             return wait.get();
         }
-        Pinger pinger = new Pinger();
-        Thread.ofVirtual().name("keep-alive").start(pinger);
+        Pinger pinger = new Pinger(System.nanoTime() + settings.after().toNanos());
+        WAITS.add(pinger);
         try {
             return wait.get();
         } finally {
+            WAITS.remove(pinger);
             pinger.stop();
         }
+    }
+
+    /** Waits in progress, all sinks; the sweeper gives each that outlasts its first delay a pinging thread. */
+    private static final java.util.Set<Pinger> WAITS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final long SWEEP_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50);
+
+    static {
+        Thread.ofPlatform().daemon().name("keep-alive-sweeper").start(() -> {
+            while (true) { // a daemon for the JVM's life: a set scan every 50 ms, nothing else while nobody waits long
+                java.util.concurrent.locks.LockSupport.parkNanos(SWEEP_NANOS);
+                long now = System.nanoTime();
+                for (Pinger pinger : WAITS) {
+                    if (now - pinger.firstPing >= 0 && WAITS.remove(pinger)) {
+                        Thread.ofVirtual().name("keep-alive").start(pinger);
+                    }
+                }
+            }
+        });
     }
 
     /** Whether pings already sent the status line: errors must then be in-band. */
@@ -119,13 +142,18 @@ final class KeepAliveSink implements ClientSink {
     /** Pings during one wait; {@link #stop()} returns only when no ping is being written and none will be. */
     private final class Pinger implements Runnable {
         private final Condition wake = lock.newCondition();
+        private final long firstPing;
         private boolean stopped;
+
+        Pinger(long firstPing) {
+            this.firstPing = firstPing;
+        }
 
         @Override
         public void run() {
             lock.lock();
             try {
-                long next = System.nanoTime() + settings.after().toNanos();
+                long next = firstPing;
                 // bounded: the wait this accompanies is bounded, and stop() is called in a finally
                 while (!stopped) {
                     long left = next - System.nanoTime();

@@ -25,6 +25,7 @@ import okhttp3.Response;
  */
 final class Relay {
     private static final int MAX_EVENT_BYTES = 16 * 1024 * 1024;
+    private static final int STREAM_READ_BYTES = 2048;
     private static final int MAX_BUFFERED_BYTES = 128 * 1024 * 1024;
     /** A non-SSE stream (Gemini's JSON array) is kept this far for the usage parse at its end. */
     private static final int MAX_RAW_TEE_BYTES = 16 * 1024 * 1024;
@@ -86,7 +87,9 @@ final class Relay {
     private RelayResult stream(Response response, InputStream in, boolean sse, UpstreamTimeouts.Watch watch) {
         SseSplitter splitter = new SseSplitter(MAX_EVENT_BYTES);
         ByteArrayOutputStream tee = sse ? null : new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
+        // small: a stream's thread holds it for the stream's whole life, and OkHttp already reads the socket in 8 KiB
+        // segments (this only copies out of them); 10,000 open streams are 60 MiB less heap than with 8 KiB
+        byte[] buffer = new byte[STREAM_READ_BYTES];
         try {
             try {
                 for (int read; (read = in.read(buffer)) != -1; ) {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -28,12 +29,14 @@ import org.jooq.impl.DSL;
 /**
  * Reads a key's {@link SpendingState} from PostgreSQL and keeps it for {@code ttl}, so that a busy key costs one
  * read every few seconds rather than one per request. Usage reaches the database in batches anyway, so limits lag by
- * a few seconds whatever the cache does. One read per key at a time: while it runs, other requests of the key use
- * the expired state if there is one, else wait for the read, so a busy key never drains the connection pool.
- * Throws when the database cannot be read.
+ * a few seconds whatever the cache does. One read per key at a time, so a busy key never drains the connection pool.
+ * A state just past its TTL is still used while a background read refreshes it, so no request waits for the read
+ * of a busy key; an older one (the database is slow or down) is waited for, and the request fails with it.
  */
 final class SpendingStore {
     private static final int MAX_CACHED = 100_000;
+    /** How long past its TTL a state is still used while it is being refreshed. */
+    private static final long STALE_GRACE_MILLIS = 1_000;
 
     private record Cached(SpendingState state, long loadedAtMillis) {}
 
@@ -49,17 +52,26 @@ final class SpendingStore {
 
     SpendingState state(long keyId, boolean subscription, Instant now) {
         Cached cached = cache.get(keyId);
-        if (cached != null && now.toEpochMilli() - cached.loadedAtMillis < ttl.toMillis()) {
+        long age = cached == null ? Long.MAX_VALUE : now.toEpochMilli() - cached.loadedAtMillis;
+        if (age < ttl.toMillis()) {
             return cached.state;
         }
-        return loads.load(keyId, cached == null ? null : cached.state, () -> {
+        Supplier<SpendingState> read = () -> {
             SpendingState fresh = load(database.dsl(), keyId, subscription, now);
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
             }
             cache.put(keyId, new Cached(fresh, now.toEpochMilli()));
             return fresh;
-        });
+        };
+        if (age < ttl.toMillis() + STALE_GRACE_MILLIS) {
+            // just expired: this request goes on with it while a background read refreshes it (the window sums
+            // scan the key's usage rows; a request that waited for them lost up to 150 ms on a busy key)
+            loads.refresh(keyId, read);
+            return cached.state;
+        }
+        // older (the database is slow or down): wait for a read, and fail with it (billing fails closed)
+        return loads.load(keyId, null, read);
     }
 
     /** After a payment, a redemption or an admin change: the next request reads fresh numbers. */

@@ -33,6 +33,26 @@ public final class SingleFlight<K, V> {
         }
     }
 
+    /**
+     * Starts a load of {@code key} on a virtual thread unless one is running, and returns at once: the caller goes
+     * on with the value it has. A failure is left for the next synchronous {@link #load} to meet.
+     */
+    public void refresh(K key, Supplier<V> load) {
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        if (running.putIfAbsent(key, mine) != null) {
+            return;
+        }
+        Thread.ofVirtual().name("cache-refresh").start(() -> {
+            try {
+                mine.complete(load.get());
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+            } finally {
+                running.remove(key, mine);
+            }
+        });
+    }
+
     private static <V> V await(CompletableFuture<V> other) {
         try {
             return other.join();
