@@ -40,7 +40,8 @@ public final class LiveEvents implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     /** Events waiting to be published; beyond this many the newest are dropped (live events may be lost). */
     static final int PUBLISH_QUEUE = 10_000;
-    private final SerialWorker publisher = new SerialWorker("relaypool-live-events", PUBLISH_QUEUE);
+    private final SerialWorker publisher = new SerialWorker("relaypool-live-events", PUBLISH_QUEUE,
+            SerialWorker.WhenFull.DROP);
 
     public LiveEvents(Broadcasts broadcasts, int ringCapacity) {
         this.broadcasts = broadcasts;

@@ -16,24 +16,30 @@ import org.slf4j.LoggerFactory;
  * One background thread running tasks in the order given, for work that follows an answer and must not delay it
  * (a request's log line, its live event). It looks for tasks every few milliseconds rather than being woken for
  * each: on a small machine, a thread woken from the answer's path preempts the thread that woke it. Bounded: while
- * {@code capacity} tasks wait, further ones are dropped and
- * counted, so a slow consumer (a Redis publish, a slow log) can neither hold requests up nor fill the heap; such
- * tasks must be ones that may be lost (a usage record never goes through here). Closing runs what is queued; a
- * task given while closing runs on the caller's thread.
+ * {@code capacity} tasks wait, a further one is either dropped and counted ({@link WhenFull#DROP}: a slow consumer,
+ * such as a Redis publish, can neither hold requests up nor fill the heap; for tasks that may be lost, and a usage
+ * record never goes through here) or run on the caller's thread ({@link WhenFull#RUN_HERE}: nothing is lost, and
+ * the caller pays as if there were no worker). Closing runs what is queued; a task given while closing runs on the
+ * caller's thread.
  */
 public final class SerialWorker implements Executor, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SerialWorker.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
+    /** What {@link #execute} does with a task while {@code capacity} tasks wait. */
+    public enum WhenFull { DROP, RUN_HERE }
+
     private final String name;
+    private final WhenFull whenFull;
     private final BlockingQueue<Runnable> queue;
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closing;
 
-    public SerialWorker(String name, int capacity) {
+    public SerialWorker(String name, int capacity, WhenFull whenFull) {
         this.name = name;
+        this.whenFull = whenFull;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = Thread.ofPlatform().daemon().name(name).start(this::run);
     }
@@ -42,8 +48,13 @@ public final class SerialWorker implements Executor, AutoCloseable {
     public void execute(Runnable task) {
         if (closing) {
             runQuietly(task);
-        } else if (!queue.offer(task) && dropped.getAndIncrement() % 10_000 == 0) {
-            log.warn("{} is {} tasks behind; dropping ({} so far)", name, queue.size(), dropped.get());
+        } else if (!queue.offer(task)) {
+            LockSupport.unpark(thread);
+            if (whenFull == WhenFull.RUN_HERE) {
+                runQuietly(task);
+            } else if (dropped.getAndIncrement() % 10_000 == 0) {
+                log.warn("{} is {} tasks behind; dropping ({} so far)", name, queue.size(), dropped.get());
+            }
         } else if (queue.remainingCapacity() < queue.size()) {
             LockSupport.unpark(thread); // half full: do not wait for the tick
         }

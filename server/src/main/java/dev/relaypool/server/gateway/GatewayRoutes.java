@@ -39,8 +39,9 @@ public final class GatewayRoutes implements AutoCloseable {
     }
 
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
-    /** Request log lines, written after the answer (bounded: dropped, never waited for, when far behind). */
-    private final SerialWorker requestLog = new SerialWorker("relaypool-request-log", 10_000);
+    /** Request log lines, written after the answer; far behind, the request writes its own line (none is lost). */
+    private final SerialWorker requestLog = new SerialWorker("relaypool-request-log", 10_000,
+            SerialWorker.WhenFull.RUN_HERE);
     private final UpstreamClients clients;
     private final UpstreamCaller caller;
     private final HttpHandler handler;

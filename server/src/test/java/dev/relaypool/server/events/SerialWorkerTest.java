@@ -14,7 +14,7 @@ class SerialWorkerTest {
     void runsTasksInTheOrderGivenOnItsOwnThread() throws Exception {
         List<Integer> ran = new CopyOnWriteArrayList<>();
         List<String> threads = new CopyOnWriteArrayList<>();
-        try (SerialWorker worker = new SerialWorker("test-worker", 1_000)) {
+        try (SerialWorker worker = new SerialWorker("test-worker", 1_000, SerialWorker.WhenFull.DROP)) {
             IntStream.range(0, 500).forEach(i -> worker.execute(() -> {
                 ran.add(i);
                 threads.add(Thread.currentThread().getName());
@@ -33,7 +33,7 @@ class SerialWorkerTest {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         List<Integer> ran = new CopyOnWriteArrayList<>();
-        try (SerialWorker worker = new SerialWorker("test-worker", 10)) {
+        try (SerialWorker worker = new SerialWorker("test-worker", 10, SerialWorker.WhenFull.DROP)) {
             worker.execute(() -> {
                 started.countDown();
                 try {
@@ -53,8 +53,35 @@ class SerialWorkerTest {
     }
 
     @Test
+    void runHereLosesNothingWhileBehind() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> ran = new CopyOnWriteArrayList<>();
+        List<String> threads = new CopyOnWriteArrayList<>();
+        try (SerialWorker worker = new SerialWorker("test-worker", 10, SerialWorker.WhenFull.RUN_HERE)) {
+            worker.execute(() -> {
+                started.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+            IntStream.range(0, 25).forEach(i -> worker.execute(() -> {
+                ran.add(i);
+                threads.add(Thread.currentThread().getName());
+            }));
+            assertThat(threads).hasSize(15).containsOnly(Thread.currentThread().getName()); // the 15 beyond the 10
+            release.countDown();
+        }
+        assertThat(ran).hasSize(25).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 25).boxed().toList());
+        assertThat(threads.stream().filter("test-worker"::equals)).hasSize(10);
+    }
+
+    @Test
     void aTaskGivenAfterCloseRunsOnTheCallersThread() {
-        SerialWorker worker = new SerialWorker("test-worker", 10);
+        SerialWorker worker = new SerialWorker("test-worker", 10, SerialWorker.WhenFull.DROP);
         worker.close();
         List<String> threads = new CopyOnWriteArrayList<>();
         worker.execute(() -> threads.add(Thread.currentThread().getName()));
