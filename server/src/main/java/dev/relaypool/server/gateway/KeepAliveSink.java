@@ -1,5 +1,6 @@
 package dev.relaypool.server.gateway;
 
+import dev.relaypool.server.gateway.upstream.DueSweeper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -74,23 +75,8 @@ final class KeepAliveSink implements ClientSink {
         }
     }
 
-    /** Waits in progress, all sinks; the sweeper gives each that outlasts its first delay a pinging thread. */
-    private static final java.util.Set<Pinger> WAITS = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private static final long SWEEP_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(50);
-
-    static {
-        Thread.ofPlatform().daemon().name("keep-alive-sweeper").start(() -> {
-            while (true) { // a daemon for the JVM's life: a set scan every 50 ms, nothing else while nobody waits long
-                java.util.concurrent.locks.LockSupport.parkNanos(SWEEP_NANOS);
-                long now = System.nanoTime();
-                for (Pinger pinger : WAITS) {
-                    if (now - pinger.firstPing >= 0 && WAITS.remove(pinger)) {
-                        Thread.ofVirtual().name("keep-alive").start(pinger);
-                    }
-                }
-            }
-        });
-    }
+    /** Waits in progress, of all sinks (a daemon for the JVM's life): one that outlasts its first delay gets a pinger. */
+    private static final DueSweeper WAITS = new DueSweeper("keep-alive-sweeper", Duration.ofMillis(50));
 
     /** Whether pings already sent the status line: errors must then be in-band. */
     boolean opened() {
@@ -140,13 +126,23 @@ final class KeepAliveSink implements ClientSink {
     }
 
     /** Pings during one wait; {@link #stop()} returns only when no ping is being written and none will be. */
-    private final class Pinger implements Runnable {
+    private final class Pinger implements Runnable, DueSweeper.Due {
         private final Condition wake = lock.newCondition();
         private final long firstPing;
         private boolean stopped;
 
         Pinger(long firstPing) {
             this.firstPing = firstPing;
+        }
+
+        @Override
+        public long dueAtNanos() {
+            return firstPing;
+        }
+
+        @Override
+        public void fire() {
+            Thread.ofVirtual().name("keep-alive").start(this);
         }
 
         @Override

@@ -4,10 +4,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import okhttp3.Call;
 
 /**
@@ -19,14 +15,14 @@ import okhttp3.Call;
  * Why not OkHttp's timeouts: each socket read or write with a timeout schedules it with Okio's watchdog thread,
  * and a watchdog that becomes the head of the queue is woken; a timer per call does the same. On a small machine a
  * thread woken from the request's path preempts it (docs/performance.md). Here a call costs a set insertion and a
- * removal, and a read a volatile write. The limits are seconds; the sweep period ({@value #SWEEP_MILLIS} ms) is
- * their precision.
+ * removal in a {@link DueSweeper}, and a read a volatile write. The limits are seconds; the sweep period
+ * ({@value #SWEEP_MILLIS} ms) is their precision.
  */
 public final class UpstreamTimeouts implements AutoCloseable {
     static final long SWEEP_MILLIS = 50;
 
     /** One call's limit. Close it when the call is finished with. */
-    public final class Watch implements AutoCloseable {
+    public final class Watch implements AutoCloseable, DueSweeper.Due {
         private final Call call;
         private volatile long deadline;
         private volatile long idleNanos;
@@ -74,53 +70,43 @@ public final class UpstreamTimeouts implements AutoCloseable {
             }
         }
 
-        private boolean overdue(long now) {
-            return now - deadline > 0;
+        @Override
+        public long dueAtNanos() {
+            return deadline;
+        }
+
+        @Override
+        public void fire() {
+            expired = true;
+            call.cancel();
         }
 
         @Override
         public void close() {
-            watched.remove(this);
+            sweeper.remove(this);
         }
     }
 
-    private final Set<Watch> watched = ConcurrentHashMap.newKeySet();
-    private final Thread sweeper;
-    private volatile boolean closed;
+    private final DueSweeper sweeper;
 
     public UpstreamTimeouts(String name) {
-        this.sweeper = Thread.ofPlatform().daemon().name(name).start(this::sweep);
+        this.sweeper = new DueSweeper(name, Duration.ofMillis(SWEEP_MILLIS));
     }
 
     /** Starts watching {@code call}: it must have its headers within {@code headers}. */
     public Watch watch(Call call, Duration headers) {
         Watch watch = new Watch(call, headers);
-        watched.add(watch);
+        sweeper.add(watch);
         return watch;
     }
 
     /** Calls being watched; for tests. */
     int watching() {
-        return watched.size();
-    }
-
-    private void sweep() {
-        while (!closed) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(SWEEP_MILLIS));
-            long now = System.nanoTime();
-            for (Watch watch : watched) {
-                if (watch.overdue(now)) {
-                    watch.expired = true;
-                    watched.remove(watch);
-                    watch.call.cancel();
-                }
-            }
-        }
+        return sweeper.size();
     }
 
     @Override
     public void close() {
-        closed = true;
-        LockSupport.unpark(sweeper);
+        sweeper.close();
     }
 }
