@@ -28,6 +28,8 @@ public enum GatewayError {
     NOT_FOUND(404, false, Category.NOT_FOUND, "Not found."),
     METHOD_NOT_ALLOWED(405, false, Category.INVALID_REQUEST, "Method not allowed."),
     MODEL_NOT_AVAILABLE(404, false, Category.NOT_FOUND, "The model is not available for this API key."),
+    /** The shared store that holds account slots and session bindings (Redis) cannot be reached. */
+    SCHEDULING_UNAVAILABLE(503, true, Category.UNAVAILABLE, "Upstream accounts cannot be scheduled right now; retry shortly."),
     NO_ACCOUNT_AVAILABLE(503, true, Category.UNAVAILABLE, "No upstream account is available right now; retry shortly."),
     ACCOUNTS_BUSY(429, true, Category.RATE_LIMIT, "Every upstream account is busy; retry shortly."),
     UPSTREAM_RATE_LIMITED(429, true, Category.RATE_LIMIT, "The upstream provider is rate limiting; retry shortly."),

@@ -37,11 +37,13 @@ import org.slf4j.LoggerFactory;
  * candidate is dropped. Otherwise: lowest priority number, then lowest load (in use / limit, cluster-wide), then the
  * rate-limit window that reopens soonest, then least recently used (on this node). The chosen account's slot is a
  * lease renewed until the gateway releases it. When every candidate is full the request waits, bounded, for the
- * best one, then gets 429.
+ * best one, then gets 429. When the shared store (Redis) cannot be reached, choosing refuses with a retryable 503
+ * and no slot taken, and what is only a hint for later requests (a session binding, a cooldown) is logged and dropped.
  */
 public final class PoolSelector implements AccountSelector {
     private static final Logger log = LoggerFactory.getLogger(PoolSelector.class);
     private static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+    private static final Duration OUTAGE_RETRY_AFTER = Duration.ofSeconds(5);
     /** Server errors this close together count as "in a row" (see {@link CooldownPolicy#firstServerError()}). */
     private static final Duration SERVER_ERROR_STREAK = Duration.ofMinutes(5);
 
@@ -93,6 +95,16 @@ public final class PoolSelector implements AccountSelector {
 
     @Override
     public Selection select(KeyContext key, String requestedModel, Optional<String> session, Set<Long> tried) {
+        try {
+            return choose(key, requestedModel, session, tried);
+        } catch (RuntimeException e) {
+            // no lease is held here: a lease acquired above is returned at once, in a Chosen
+            log.warn("Accounts cannot be scheduled ({}); refusing a request of key {}", e.toString(), key.apiKeyId());
+            return new Selection.NoneAvailable(GatewayError.SCHEDULING_UNAVAILABLE, OUTAGE_RETRY_AFTER);
+        }
+    }
+
+    private Selection choose(KeyContext key, String requestedModel, Optional<String> session, Set<Long> tried) {
         Instant now = clock.instant();
         Candidates found = Candidates.find(accounts.schedulable(key.groupId()), key, requestedModel, tried,
                 coordination.cooldowns(), now);
@@ -186,8 +198,13 @@ public final class PoolSelector implements AccountSelector {
     public void onSuccess(KeyContext key, Optional<String> session, UpstreamAccount account) {
         lastUsedMillis.put(account.id(), clock.millis());
         lastServerError.remove(account.id());
-        session.ifPresent(s -> bindings.put(stickyKey(key, s), Long.toString(account.id()),
-                settings.stickyTtl()));
+        session.ifPresent(s -> {
+            try {
+                bindings.put(stickyKey(key, s), Long.toString(account.id()), settings.stickyTtl());
+            } catch (RuntimeException e) { // the answer goes on; the session's next turn is chosen afresh
+                log.warn("Session binding to account {} not stored: {}", account.id(), e.toString());
+            }
+        });
     }
 
     @Override
@@ -200,8 +217,12 @@ public final class PoolSelector implements AccountSelector {
             repeated = previous != null && previous.plus(SERVER_ERROR_STREAK).isAfter(now);
         }
         settings.cooldowns().restFor(failure, retryAfter, repeated).ifPresent(rest -> {
-            Cooldown cooldown = coordination.cooldowns().coolDown(account.id(), clock.instant().plus(rest), name(failure));
-            log.info("account {} cooling down until {} ({})", account.id(), cooldown.until(), cooldown.reason());
+            try {
+                Cooldown cooldown = coordination.cooldowns().coolDown(account.id(), clock.instant().plus(rest), name(failure));
+                log.info("account {} cooling down until {} ({})", account.id(), cooldown.until(), cooldown.reason());
+            } catch (RuntimeException e) { // the request still fails over; the account is merely not rested
+                log.warn("account {} not cooled down ({}): {}", account.id(), name(failure), e.toString());
+            }
         });
         if (failure == FailureClass.AUTH_REJECTED) {
             onAuthRejected.accept(account); // e.g. an OAuth token revoked or expired early: refresh it now

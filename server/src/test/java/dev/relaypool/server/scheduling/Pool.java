@@ -4,15 +4,18 @@ import dev.relaypool.model.Platform;
 import dev.relaypool.server.accounts.ModelMapping;
 import dev.relaypool.server.accounts.PooledAccount;
 import dev.relaypool.server.accounts.SchedulableAccounts;
+import dev.relaypool.server.coordination.Coordination;
 import dev.relaypool.server.coordination.local.LocalCoordination;
 import dev.relaypool.server.gateway.KeyContext;
 import dev.relaypool.server.gateway.UpstreamAccount;
 import dev.relaypool.server.gateway.UpstreamCredential;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /** A selector over an in-memory pool of one group, on the local coordination and a test clock. */
 final class Pool implements SchedulableAccounts, AutoCloseable {
@@ -21,14 +24,20 @@ final class Pool implements SchedulableAccounts, AutoCloseable {
     static final KeyContext OTHER_KEY = new KeyContext(2, 12, GROUP, Platform.ANTHROPIC);
 
     final TestClock clock = new TestClock();
-    final LocalCoordination coordination = new LocalCoordination(clock);
+    final Coordination coordination;
     final LeaseRenewer renewer = new LeaseRenewer(Duration.ofSeconds(60));
-    final RateLimitStates rateLimits = new RateLimitStates(RateLimitStates.Store.NONE, coordination.broadcasts(), clock,
-            Duration.ofHours(1));
+    final RateLimitStates rateLimits;
     final List<PooledAccount> accounts = new CopyOnWriteArrayList<>();
     final PoolSelector selector;
 
     Pool(Duration accountWait, int maxWaiters) {
+        this(LocalCoordination::new, accountWait, maxWaiters);
+    }
+
+    /** On the coordination {@code coordinationOn} makes from this pool's clock (e.g. one on a real Redis). */
+    Pool(Function<Clock, Coordination> coordinationOn, Duration accountWait, int maxWaiters) {
+        coordination = coordinationOn.apply(clock);
+        rateLimits = new RateLimitStates(RateLimitStates.Store.NONE, coordination.broadcasts(), clock, Duration.ofHours(1));
         selector = new PoolSelector(this, coordination, renewer, rateLimits,
                 new PoolSelector.Settings(Duration.ofHours(1), accountWait, maxWaiters, CooldownPolicy.DEFAULTS), clock);
     }
