@@ -51,7 +51,7 @@ public final class Admission {
 
     public Admission(Database database, CostCalculator calculator, RelaypoolConfig.Billing billing,
                      Coordination coordination, LeaseRenewer renewer, Settings settings, Clock clock) {
-        this.spending = new SpendingStore(database, settings.stateTtl());
+        this.spending = new SpendingStore(database, settings.stateTtl(), billing.minuteRollupRetention());
         this.calculator = calculator;
         this.billing = billing;
         this.rates = new RateChecks(coordination.rateWindows());

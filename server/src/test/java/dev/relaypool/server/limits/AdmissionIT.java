@@ -235,11 +235,6 @@ class AdmissionIT {
     }
 
     void usage(ActiveKey key, Instant at, String cost) {
-        postgres.dsl().insertInto(USAGE_LOG).set(USAGE_LOG.REQUEST_ID, UUID.randomUUID().toString())
-                .set(USAGE_LOG.USER_ID, key.userId()).set(USAGE_LOG.API_KEY_ID, key.keyId())
-                .set(USAGE_LOG.GROUP_ID, key.groupId()).set(USAGE_LOG.PLATFORM, "anthropic")
-                .set(USAGE_LOG.ENDPOINT, "/v1/messages").set(USAGE_LOG.STREAM, false).set(USAGE_LOG.STATUS_CODE, 200)
-                .set(USAGE_LOG.ACTUAL_COST, new BigDecimal(cost)).set(USAGE_LOG.BILLING_TYPE, "balance")
-                .set(USAGE_LOG.DURATION_MS, 10L).set(USAGE_LOG.CREATED_AT, at.atOffset(ZoneOffset.UTC)).execute();
+        rows.usage(key.keyId(), key.userId(), key.groupId(), List.of(new BillingRows.Spend(at, new BigDecimal(cost))));
     }
 }

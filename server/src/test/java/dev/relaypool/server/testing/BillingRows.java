@@ -3,6 +3,7 @@ package dev.relaypool.server.testing;
 import static dev.relaypool.server.storage.schema.Tables.API_KEYS;
 import static dev.relaypool.server.storage.schema.Tables.GROUPS;
 import static dev.relaypool.server.storage.schema.Tables.UPSTREAM_ACCOUNTS;
+import static dev.relaypool.server.storage.schema.Tables.USAGE_LOG;
 import static dev.relaypool.server.storage.schema.Tables.USERS;
 import static dev.relaypool.server.storage.schema.Tables.USER_GROUP_RATES;
 import static dev.relaypool.server.storage.schema.Tables.USER_SUBSCRIPTIONS;
@@ -10,6 +11,8 @@ import static dev.relaypool.server.storage.schema.Tables.USER_SUBSCRIPTIONS;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.jooq.DSLContext;
@@ -70,6 +73,30 @@ public final class BillingRows {
 
     public BigDecimal balance(long userId) {
         return db.select(USERS.BALANCE).from(USERS).where(USERS.ID.eq(userId)).fetchSingle(USERS.BALANCE);
+    }
+
+    /** A charged request at a time: the usage row {@link #usage} writes. */
+    public record Spend(Instant at, BigDecimal cost) {}
+
+    /**
+     * Usage rows of the key, written as settlement writes them: usage_log and, in the same transaction, the
+     * rollups (which the key's rolling spending limits are summed from).
+     */
+    public void usage(long keyId, long userId, long groupId, List<Spend> spends) {
+        db.transaction(tx -> {
+            DSLContext t = tx.dsl();
+            List<Long> ids = new ArrayList<>();
+            for (Spend spend : spends) {
+                ids.add(t.insertInto(USAGE_LOG).set(USAGE_LOG.REQUEST_ID, UUID.randomUUID().toString())
+                        .set(USAGE_LOG.USER_ID, userId).set(USAGE_LOG.API_KEY_ID, keyId).set(USAGE_LOG.GROUP_ID, groupId)
+                        .set(USAGE_LOG.PLATFORM, "anthropic").set(USAGE_LOG.ENDPOINT, "/v1/messages")
+                        .set(USAGE_LOG.STREAM, false).set(USAGE_LOG.STATUS_CODE, 200).set(USAGE_LOG.ACTUAL_COST, spend.cost())
+                        .set(USAGE_LOG.BILLING_TYPE, "balance").set(USAGE_LOG.DURATION_MS, 10L)
+                        .set(USAGE_LOG.CREATED_AT, spend.at().atOffset(ZoneOffset.UTC))
+                        .returning(USAGE_LOG.ID).fetchSingle(USAGE_LOG.ID));
+            }
+            t.execute("SELECT usage_rollups_add(?::BIGINT[])", (Object) ids.toArray(Long[]::new));
+        });
     }
 
     private static String unique() {

@@ -35,7 +35,7 @@ public enum Granularity {
     }
 
     /** The value of the {@code granularity} column. */
-    String column() {
+    public String column() {
         return name().toLowerCase(Locale.ROOT);
     }
 
