@@ -1,6 +1,8 @@
 package dev.relaypool.server.coordination;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -21,8 +23,27 @@ public interface Leases {
      */
     LeaseResult acquire(String key, int limit, Duration ttl, Duration maxWait, int maxWaiters);
 
+    /** One slot of {@link #tryAcquireAll}: a key and its limit. */
+    record Slot(String key, int limit) {
+        public Slot {
+            Objects.requireNonNull(key, "key");
+        }
+    }
+
+    /**
+     * A slot of every key at once, or none (empty) when any of them is full, as one step (with Redis, one round
+     * trip). The one lease returned holds them all: renewing or closing it renews or releases every slot, again in
+     * one step. The keys must be distinct.
+     */
+    Optional<Lease> tryAcquireAll(List<Slot> slots, Duration ttl);
+
     /** Live (unexpired) leases of {@code key}. */
     int inUse(String key);
+
+    /** {@link #inUse(String)} of each key, in order, as one step (with Redis, one round trip). */
+    default int[] inUse(List<String> keys) {
+        return keys.stream().mapToInt(this::inUse).toArray();
+    }
 
     /** Callers currently waiting in {@link #acquire} for {@code key}. */
     int waiting(String key);

@@ -118,9 +118,12 @@ public final class PoolSelector implements AccountSelector {
             }
         }
         List<Candidate> candidates = new ArrayList<>();
-        for (Candidates.Match match : found.matches()) {
-            candidates.add(new Candidate(match.account(), match.upstreamModel(),
-                    coordination.leases().inUse(leaseKey(match.account().id())),
+        // every candidate's load in one step (with Redis, one round trip)
+        int[] inUse = coordination.leases().inUse(found.matches().stream()
+                .map(match -> leaseKey(match.account().id())).toList());
+        for (int i = 0; i < inUse.length; i++) {
+            Candidates.Match match = found.matches().get(i);
+            candidates.add(new Candidate(match.account(), match.upstreamModel(), inUse[i],
                     rateLimits.nextReset(match.account().id(), now).orElse(Instant.MAX)));
         }
         if (candidates.isEmpty()) {

@@ -73,6 +73,42 @@ interface LeaseContract extends ContractFixture {
     }
 
     @Test
+    default void takesASlotOfEveryKeyOrNone() {
+        String user = key("all-user");
+        String apiKey = key("all-key");
+        Lease blocker = node().leases().tryAcquire(apiKey, 1, LONG).orElseThrow();
+
+        assertThat(otherNode().leases().tryAcquireAll(List.of(new Leases.Slot(user, 2), new Leases.Slot(apiKey, 1)), LONG))
+                .as("the key's only slot is taken").isEmpty();
+        assertThat(node().leases().inUse(user)).as("nothing taken by a refused batch").isZero();
+
+        blocker.close();
+        Lease both = closeAfterTest(otherNode().leases().tryAcquireAll(
+                List.of(new Leases.Slot(user, 2), new Leases.Slot(apiKey, 1)), LONG));
+        assertThat(node().leases().inUse(List.of(user, apiKey, key("all-none")))).containsExactly(1, 1, 0);
+        assertThat(node().leases().tryAcquire(apiKey, 1, LONG)).isEmpty();
+        assertThat(both.renew(LONG)).isTrue();
+
+        both.close();
+        assertThat(otherNode().leases().inUse(List.of(user, apiKey))).containsExactly(0, 0);
+        assertThat(both.renew(LONG)).as("renewing a released lease").isFalse();
+    }
+
+    @Test
+    default void slotsTakenTogetherExpireTogether() {
+        String user = key("together-user");
+        String apiKey = key("together-key");
+        Lease both = closeAfterTest(node().leases().tryAcquireAll(
+                List.of(new Leases.Slot(user, 1), new Leases.Slot(apiKey, 1)), TTL));
+
+        passTime(TTL.plusMillis(100));
+
+        assertThat(otherNode().leases().inUse(List.of(user, apiKey))).containsExactly(0, 0);
+        assertThat(both.renew(TTL)).as("renewing after expiry").isFalse();
+        closeAfterTest(otherNode().leases().tryAcquireAll(List.of(new Leases.Slot(user, 1), new Leases.Slot(apiKey, 1)), TTL));
+    }
+
+    @Test
     default void freesTheSlotOfAHolderThatDied() {
         String key = key("dead");
         closeAfterTest(node().leases().tryAcquire(key, 1, TTL)); // never released in time: the holder "died"

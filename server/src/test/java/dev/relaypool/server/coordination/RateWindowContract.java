@@ -3,6 +3,7 @@ package dev.relaypool.server.coordination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rate windows: a limit per window across nodes, an honest retry-after, and a window that slides. */
@@ -80,5 +81,38 @@ interface RateWindowContract extends ContractFixture {
         node().rateWindows().add(key, 10, WINDOW);
 
         assertThat(node().rateWindows().current(key, WINDOW.multipliedBy(60))).isZero();
+    }
+
+    @Test
+    default void countsAllOfABatchOrNoneOfIt() {
+        String full = key("batch-full");
+        String free = key("batch-free");
+        String other = key("batch-other");
+        node().rateWindows().tryConsume(full, 3, 3, WINDOW);
+
+        var refusal = otherNode().rateWindows().tryConsumeAll(List.of(new RateWindows.Consume(free, 1, 5, WINDOW),
+                new RateWindows.Consume(full, 1, 3, WINDOW)));
+
+        assertThat(refusal).as("refused by the second check").hasValueSatisfying(r -> {
+            assertThat(r.index()).isEqualTo(1);
+            assertThat(r.limited().retryAfter()).isPositive().isLessThanOrEqualTo(WINDOW.plus(BUCKET));
+        });
+        assertThat(node().rateWindows().current(free, WINDOW)).as("a refused batch counts nothing").isZero();
+        assertThat(node().rateWindows().tryConsumeAll(List.of(new RateWindows.Consume(free, 2, 5, WINDOW),
+                new RateWindows.Consume(other, 0, 10, WINDOW)))).isEmpty();
+        assertThat(otherNode().rateWindows().current(free, WINDOW)).isEqualTo(2);
+        assertThat(otherNode().rateWindows().current(other, WINDOW)).as("amount 0 counts nothing").isZero();
+    }
+
+    @Test
+    default void addsToEveryWindowOfABatch() {
+        String key = key("add-all-key");
+        String user = key("add-all-user");
+        node().rateWindows().addAll(List.of(key, user), 700, WINDOW);
+
+        assertThat(otherNode().rateWindows().current(key, WINDOW)).isEqualTo(700);
+        assertThat(otherNode().rateWindows().current(user, WINDOW)).isEqualTo(700);
+        assertThat(otherNode().rateWindows().tryConsumeAll(List.of(new RateWindows.Consume(user, 0, 600, WINDOW))))
+                .as("over its limit already: refused while the tokens are in the window").isPresent();
     }
 }

@@ -132,6 +132,11 @@ class PoolGaugesTest {
         }
 
         @Override
+        public Optional<Lease> tryAcquireAll(List<Slot> slots, Duration ttl) {
+            return delegate.tryAcquireAll(slots, ttl);
+        }
+
+        @Override
         public int inUse(String key) {
             if (down) {
                 throw new IllegalStateException("coordination store unreachable");

@@ -2,12 +2,15 @@ package dev.relaypool.server.coordination.local;
 
 import dev.relaypool.server.coordination.Arguments;
 import dev.relaypool.server.coordination.Lease;
+import dev.relaypool.server.coordination.LeaseGroup;
 import dev.relaypool.server.coordination.LeaseResult;
 import dev.relaypool.server.coordination.Leases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +58,33 @@ final class LocalLeases implements Leases {
             Optional<Lease> lease = slots.hasRoom(limit) ? Optional.of(grant(key, slots, ttl)) : Optional.empty();
             forgetIfIdle(key, slots);
             return lease;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Lease> tryAcquireAll(List<Slot> slots, Duration ttl) {
+        Arguments.positive(ttl, "ttl");
+        slots.forEach(slot -> Arguments.key(slot.key()));
+        lock.lock();
+        try {
+            List<Slots> found = new ArrayList<>(slots.size());
+            boolean room = true;
+            for (Slot slot : slots) {
+                Slots held = slotsByKey.computeIfAbsent(slot.key(), k -> new Slots());
+                found.add(held);
+                room = room && held.hasRoom(slot.limit());
+            }
+            List<Lease> granted = new ArrayList<>(slots.size());
+            for (int i = 0; i < slots.size(); i++) {
+                if (room) {
+                    granted.add(grant(slots.get(i).key(), found.get(i), ttl));
+                } else {
+                    forgetIfIdle(slots.get(i).key(), found.get(i));
+                }
+            }
+            return room ? Optional.of(new LeaseGroup(granted)) : Optional.empty();
         } finally {
             lock.unlock();
         }

@@ -24,6 +24,15 @@ final class SlidingWindow {
     }
 
     synchronized RateDecision tryConsume(long nowMillis, long amount, long limit) {
+        RateDecision decision = check(nowMillis, amount, limit);
+        if (decision instanceof RateDecision.Allowed) {
+            add(nowMillis, amount);
+        }
+        return decision;
+    }
+
+    /** What {@link #tryConsume} would decide, counting nothing. */
+    synchronized RateDecision check(long nowMillis, long amount, long limit) {
         long sum = purgeAndSum(nowMillis);
         if (limit > 0 && sum + amount > limit) {
             if (amount > limit) {
@@ -38,7 +47,6 @@ final class SlidingWindow {
             }
             return new RateDecision.Limited(Duration.ofMillis(windowMillis)); // unreachable: all buckets freed fits
         }
-        add(nowMillis, amount);
         return new RateDecision.Allowed();
     }
 

@@ -5,6 +5,7 @@ import static dev.relaypool.server.coordination.redis.RedisScripts.PREFIX;
 
 import dev.relaypool.server.coordination.Arguments;
 import dev.relaypool.server.coordination.Lease;
+import dev.relaypool.server.coordination.LeaseGroup;
 import dev.relaypool.server.coordination.LeaseResult;
 import dev.relaypool.server.coordination.Leases;
 import java.time.Duration;
@@ -62,25 +63,49 @@ final class RedisLeases implements Leases {
             return 0
             """;
 
-    /** KEYS: holders. ARGV: lease id, ttl ms. */
-    private static final String RENEW = NOW + KEEP_UNTIL_LAST + """
-            local expiry = redis.call('ZSCORE', KEYS[1], ARGV[1])
-            if not expiry or tonumber(expiry) <= now then
-              redis.call('ZREM', KEYS[1], ARGV[1])
-              return 0
+    /** KEYS: holders of each key (distinct). ARGV: ttl ms, lease id, then each key's limit. 1 = all taken, 0 = none. */
+    private static final String ACQUIRE_ALL = NOW + KEEP_UNTIL_LAST + """
+            for i = 1, #KEYS do
+              redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now)
+              local limit = tonumber(ARGV[i + 2])
+              if limit > 0 and redis.call('ZCARD', KEYS[i]) >= limit then return 0 end
             end
-            redis.call('ZADD', KEYS[1], 'XX', now + tonumber(ARGV[2]), ARGV[1])
-            keepUntilLast(KEYS[1], now)
+            for i = 1, #KEYS do
+              redis.call('ZADD', KEYS[i], now + tonumber(ARGV[1]), ARGV[2])
+              keepUntilLast(KEYS[i], now)
+            end
             return 1
             """;
 
-    /** KEYS: holders. ARGV: lease id, released channel, key. */
-    private static final String RELEASE = """
-            if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
-              redis.call('PUBLISH', ARGV[2], ARGV[3])
-              return 1
+    /** KEYS: holders of each key. ARGV: lease id, ttl ms. 1 when every slot was still held (and is renewed). */
+    private static final String RENEW_ALL = NOW + KEEP_UNTIL_LAST + """
+            local all = 1
+            for i = 1, #KEYS do
+              local expiry = redis.call('ZSCORE', KEYS[i], ARGV[1])
+              if not expiry or tonumber(expiry) <= now then
+                redis.call('ZREM', KEYS[i], ARGV[1])
+                all = 0
+              else
+                redis.call('ZADD', KEYS[i], 'XX', now + tonumber(ARGV[2]), ARGV[1])
+                keepUntilLast(KEYS[i], now)
+              end
             end
-            return 0
+            return all
+            """;
+
+    /** KEYS: holders of each key. ARGV: lease id, released channel, then each key's name. */
+    private static final String RELEASE_ALL = """
+            for i = 1, #KEYS do
+              if redis.call('ZREM', KEYS[i], ARGV[1]) == 1 then redis.call('PUBLISH', ARGV[2], ARGV[i + 2]) end
+            end
+            return 1
+            """;
+
+    /** KEYS: holders sets. The live members of each. */
+    private static final String COUNT_ALL = NOW + """
+            local counts = {}
+            for i = 1, #KEYS do counts[i] = redis.call('ZCOUNT', KEYS[i], '(' .. now, '+inf') end
+            return counts
             """;
 
     /** KEYS: a holders or waiters set. Live members only. */
@@ -105,7 +130,34 @@ final class RedisLeases implements Leases {
         String id = UUID.randomUUID().toString();
         long result = scripts.integer(ACQUIRE, List.of(holders(key), waitersKey(key)),
                 limit, Arguments.positive(ttl, "ttl").toMillis(), id, "", 0, 0);
-        return result == 1 ? Optional.of(new RedisLease(key, id)) : Optional.empty();
+        return result == 1 ? Optional.of(new RedisLease(List.of(key), id)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Lease> tryAcquireAll(List<Slot> slots, Duration ttl) {
+        Arguments.positive(ttl, "ttl");
+        if (slots.isEmpty()) {
+            return Optional.of(new LeaseGroup(List.of()));
+        }
+        String id = UUID.randomUUID().toString();
+        List<String> keys = slots.stream().map(Slot::key).toList();
+        Object[] args = new Object[2 + slots.size()];
+        args[0] = ttl.toMillis();
+        args[1] = id;
+        for (int i = 0; i < slots.size(); i++) {
+            args[2 + i] = slots.get(i).limit();
+        }
+        long result = scripts.integer(ACQUIRE_ALL, keys.stream().map(RedisLeases::holders).toList(), args);
+        return result == 1 ? Optional.of(new RedisLease(keys, id)) : Optional.empty();
+    }
+
+    @Override
+    public int[] inUse(List<String> keys) {
+        if (keys.isEmpty()) {
+            return new int[0];
+        }
+        List<Object> counts = scripts.multi(COUNT_ALL, keys.stream().map(RedisLeases::holders).toList());
+        return counts.stream().mapToInt(count -> ((Number) count).intValue()).toArray();
     }
 
     @Override
@@ -124,7 +176,7 @@ final class RedisLeases implements Leases {
             while (true) {
                 long result = scripts.integer(ACQUIRE, keys, limit, ttl.toMillis(), id, id, maxWaiters, waitMillis);
                 if (result == 1) {
-                    return new LeaseResult.Acquired(new RedisLease(key, id));
+                    return new LeaseResult.Acquired(new RedisLease(List.of(key), id));
                 }
                 if (result == -1) {
                     return new LeaseResult.QueueFull();
@@ -188,37 +240,45 @@ final class RedisLeases implements Leases {
         return PREFIX + "lease-wait:" + Arguments.key(key);
     }
 
+    /** The slots of one or more keys taken under one lease id: renewed and released together, in one script. */
     private final class RedisLease implements Lease {
-        private final String key;
+        private final List<String> keys;
         private final String id;
 
-        RedisLease(String key, String id) {
-            this.key = key;
+        RedisLease(List<String> keys, String id) {
+            this.keys = keys;
             this.id = id;
         }
 
         @Override
         public String key() {
-            return key;
+            return String.join("+", keys);
         }
 
         @Override
         public boolean renew(Duration ttl) {
-            return scripts.integer(RENEW, List.of(holders(key)), id, Arguments.positive(ttl, "ttl").toMillis()) == 1;
+            return scripts.integer(RENEW_ALL, keys.stream().map(RedisLeases::holders).toList(), id,
+                    Arguments.positive(ttl, "ttl").toMillis()) == 1;
         }
 
         @Override
         public void close() {
+            Object[] args = new Object[2 + keys.size()];
+            args[0] = id;
+            args[1] = RELEASED;
+            for (int i = 0; i < keys.size(); i++) {
+                args[2 + i] = keys.get(i);
+            }
             try {
-                scripts.integer(RELEASE, List.of(holders(key)), id, RELEASED, key);
-            } catch (RuntimeException e) { // the TTL frees the slot
-                log.warn("Could not release a lease of {} (it expires by its TTL): {}", key, e.toString());
+                scripts.integer(RELEASE_ALL, keys.stream().map(RedisLeases::holders).toList(), args);
+            } catch (RuntimeException e) { // the TTL frees the slots
+                log.warn("Could not release a lease of {} (it expires by its TTL): {}", key(), e.toString());
             }
         }
 
         @Override
         public String toString() {
-            return "Lease[" + key + "#" + id + "]";
+            return "Lease[" + key() + "#" + id + "]";
         }
     }
 }

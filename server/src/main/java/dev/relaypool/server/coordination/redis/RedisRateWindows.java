@@ -7,45 +7,73 @@ import dev.relaypool.server.coordination.Arguments;
 import dev.relaypool.server.coordination.RateDecision;
 import dev.relaypool.server.coordination.RateWindows;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Rate windows as one hash per (window, key) ({@code relaypool:rate:<window ms>:<key>}: field = bucket number,
- * value = amount). The script is the Lua twin of {@code local.SlidingWindow}: buckets of 1/20 of the window, an
- * amount in bucket b counts until (b + buckets + 1) * bucket length. Keep the two in step.
+ * value = amount). The scripts are the Lua twin of {@code local.SlidingWindow}: buckets of 1/20 of the window, an
+ * amount in bucket b counts until (b + buckets + 1) * bucket length. Keep the two in step. A request's checks (RPM
+ * and TPM of its key, user and group) are one script, so one round trip.
  */
 final class RedisRateWindows implements RateWindows {
 
-    /** KEYS: the hash. ARGV: amount, limit, window ms, mode (try | add | get). Returns {allowed 1|0, value}. */
-    private static final String WINDOW = NOW + """
-            local win = tonumber(ARGV[3])
-            local bm = math.max(1, math.floor(win / 20))
-            local n = math.ceil(win / bm)
-            local cur = math.floor(now / bm)
-            local fields = redis.call('HGETALL', KEYS[1])
-            local sum, live = 0, {}
-            for i = 1, #fields, 2 do
-              local b, a = tonumber(fields[i]), tonumber(fields[i + 1])
-              if b < cur - n then redis.call('HDEL', KEYS[1], fields[i])
-              else sum = sum + a; live[#live + 1] = {b, a} end
+    /** Lua functions of a window: its live sum (expired buckets dropped), when a refusal may retry, counting. */
+    private static final String FUNCTIONS = NOW + """
+            local function shape(win)
+              local bm = math.max(1, math.floor(win / 20))
+              return bm, math.ceil(win / bm), math.floor(now / bm)
             end
-            local amount, limit, mode = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[4]
-            if mode == 'get' then return {1, sum} end
-            if mode == 'try' and limit > 0 and sum + amount > limit then
-              if amount > limit then return {0, win} end
-              table.sort(live, function(x, y) return x[1] < y[1] end)
-              local freed = 0
-              for _, e in ipairs(live) do
-                freed = freed + e[2]
-                if sum - freed + amount <= limit then return {0, (e[1] + n + 1) * bm - now} end
+            local function live(key, win)
+              local bm, n, cur = shape(win)
+              local fields = redis.call('HGETALL', key)
+              local sum, buckets = 0, {}
+              for i = 1, #fields, 2 do
+                local b, a = tonumber(fields[i]), tonumber(fields[i + 1])
+                if b < cur - n then redis.call('HDEL', key, fields[i])
+                else sum = sum + a; buckets[#buckets + 1] = {b, a} end
               end
-              return {0, win}
+              return sum, buckets
             end
-            if amount > 0 then
-              redis.call('HINCRBY', KEYS[1], string.format('%d', cur), string.format('%d', amount))
-              redis.call('PEXPIRE', KEYS[1], (n + 2) * bm)
+            local function retryAfter(sum, buckets, amount, limit, win)
+              local bm, n = shape(win)
+              if amount > limit then return win end
+              table.sort(buckets, function(x, y) return x[1] < y[1] end)
+              local freed = 0
+              for _, e in ipairs(buckets) do
+                freed = freed + e[2]
+                if sum - freed + amount <= limit then return (e[1] + n + 1) * bm - now end
+              end
+              return win
             end
-            return {1, 0}
+            local function count(key, amount, win)
+              if amount > 0 then
+                local bm, n, cur = shape(win)
+                redis.call('HINCRBY', key, string.format('%d', cur), string.format('%d', amount))
+                redis.call('PEXPIRE', key, (n + 2) * bm)
+              end
+            end
+            """;
+
+    /**
+     * KEYS: the hashes (distinct). ARGV: amount, limit, window ms of each, in turn. All or nothing: returns {0, 0}
+     * when every amount was counted, else {i, retry ms} of the first (1-based) that refused, counting nothing.
+     */
+    private static final String TRY_ALL = FUNCTIONS + """
+            for i = 1, #KEYS do
+              local amount, limit, win = tonumber(ARGV[3 * i - 2]), tonumber(ARGV[3 * i - 1]), tonumber(ARGV[3 * i])
+              local sum, buckets = live(KEYS[i], win) -- also drops expired buckets of a window never limited
+              if limit > 0 and sum + amount > limit then return {i, retryAfter(sum, buckets, amount, limit, win)} end
+            end
+            for i = 1, #KEYS do count(KEYS[i], tonumber(ARGV[3 * i - 2]), tonumber(ARGV[3 * i])) end
+            return {0, 0}
+            """;
+
+    /** KEYS: the hash. ARGV: window ms. The live sum. */
+    private static final String CURRENT = FUNCTIONS + """
+            local sum = live(KEYS[1], tonumber(ARGV[1]))
+            return sum
             """;
 
     private final RedisScripts scripts;
@@ -56,26 +84,44 @@ final class RedisRateWindows implements RateWindows {
 
     @Override
     public RateDecision tryConsume(String key, long amount, long limit, Duration window) {
-        List<Object> result = run(key, window, Arguments.notNegative(amount, "amount"), limit, "try");
-        return number(result.get(0)) == 1
-                ? new RateDecision.Allowed()
-                : new RateDecision.Limited(Duration.ofMillis(Math.max(1, number(result.get(1)))));
+        Optional<Refusal> refusal = tryConsumeAll(List.of(new Consume(key, amount, limit, window)));
+        return refusal.isPresent() ? refusal.get().limited() : new RateDecision.Allowed();
+    }
+
+    @Override
+    public Optional<Refusal> tryConsumeAll(List<Consume> checks) {
+        if (checks.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> keys = new ArrayList<>(checks.size());
+        Object[] args = new Object[3 * checks.size()];
+        for (int i = 0; i < checks.size(); i++) {
+            Consume check = checks.get(i);
+            long windowMillis = Arguments.positive(check.window(), "window").toMillis();
+            keys.add(hash(check.key(), windowMillis));
+            args[3 * i] = Arguments.notNegative(check.amount(), "amount");
+            args[3 * i + 1] = check.limit();
+            args[3 * i + 2] = windowMillis;
+        }
+        List<Object> result = scripts.multi(TRY_ALL, keys, args);
+        int refused = (int) number(result.get(0));
+        return refused == 0 ? Optional.empty() : Optional.of(new Refusal(refused - 1,
+                new RateDecision.Limited(Duration.ofMillis(Math.max(1, number(result.get(1)))))));
     }
 
     @Override
     public void add(String key, long amount, Duration window) {
-        run(key, window, Arguments.notNegative(amount, "amount"), 0, "add");
+        addAll(List.of(key), amount, window);
     }
 
     @Override
     public long current(String key, Duration window) {
-        return number(run(key, window, 0, 0, "get").get(1));
+        long windowMillis = Arguments.positive(window, "window").toMillis();
+        return scripts.integer(CURRENT, List.of(hash(key, windowMillis)), windowMillis);
     }
 
-    private List<Object> run(String key, Duration window, long amount, long limit, String mode) {
-        long windowMillis = Arguments.positive(window, "window").toMillis();
-        String hash = PREFIX + "rate:" + windowMillis + ":" + Arguments.key(key);
-        return scripts.multi(WINDOW, List.of(hash), amount, limit, windowMillis, mode);
+    private static String hash(String key, long windowMillis) {
+        return PREFIX + "rate:" + windowMillis + ":" + Arguments.key(key);
     }
 
     private static long number(Object value) {
