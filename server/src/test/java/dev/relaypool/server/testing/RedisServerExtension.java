@@ -128,6 +128,14 @@ public final class RedisServerExtension implements BeforeAllCallback, AfterAllCa
         }
     }
 
+    /** Empties Redis's script cache, as a restart does: clients must load their scripts again. */
+    public void flushScripts() {
+        String reply = command("SCRIPT FLUSH");
+        if (!"+OK".equals(reply)) {
+            throw new IllegalStateException("SCRIPT FLUSH answered " + reply);
+        }
+    }
+
     /** Sends one inline command and returns the first reply line, or null when the server does not answer. */
     private String command(String inline) {
         try (Socket socket = new Socket()) {
