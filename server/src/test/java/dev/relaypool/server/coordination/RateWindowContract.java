@@ -115,4 +115,30 @@ interface RateWindowContract extends ContractFixture {
         assertThat(otherNode().rateWindows().tryConsumeAll(List.of(new RateWindows.Consume(user, 0, 600, WINDOW))))
                 .as("over its limit already: refused while the tokens are in the window").isPresent();
     }
+
+    @Test
+    default void forgetsOnlyWhatLeftTheWindow() {
+        String key = key("partly");
+        node().rateWindows().add(key, 2, WINDOW);
+        passTime(WINDOW.dividedBy(2));
+        otherNode().rateWindows().add(key, 3, WINDOW);
+
+        passTime(WINDOW.dividedBy(2).plus(BUCKET.multipliedBy(3))); // the first amount has left, the second not
+
+        assertThat(node().rateWindows().current(key, WINDOW)).isEqualTo(3);
+        assertThat(otherNode().rateWindows().tryConsume(key, 2, 5, WINDOW)).isInstanceOf(RateDecision.Allowed.class);
+        assertThat(node().rateWindows().tryConsume(key, 1, 5, WINDOW)).isInstanceOf(RateDecision.Limited.class);
+    }
+
+    @Test
+    default void startsAfreshAfterLongIdleness() {
+        String key = key("idle");
+        node().rateWindows().tryConsume(key, 5, 5, WINDOW);
+
+        passTime(WINDOW.multipliedBy(3));
+
+        assertThat(otherNode().rateWindows().current(key, WINDOW)).isZero();
+        assertThat(otherNode().rateWindows().tryConsume(key, 5, 5, WINDOW)).isInstanceOf(RateDecision.Allowed.class);
+        assertThat(node().rateWindows().current(key, WINDOW)).isEqualTo(5);
+    }
 }

@@ -9,6 +9,7 @@ import dev.relaypool.server.coordination.LeaseGroup;
 import dev.relaypool.server.coordination.LeaseResult;
 import dev.relaypool.server.coordination.Leases;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -26,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Leases as one sorted set per key ({@code relaypool:lease:<key>}: member = lease id, score = expiry in Redis
  * time); waiters as a second sorted set ({@code relaypool:lease-wait:<key>}: score = when the waiter gives up), so
- * a dead node's holders and waiters both fall out by time. A release publishes the key on
- * {@code relaypool:lease-released}; waiters on every node wake on it and also re-try on a short poll, which
+ * a dead node's holders and waiters both fall out by time. A release of a key someone waits for publishes the key
+ * on {@code relaypool:lease-released}; waiters on every node wake on it and also re-try on a short poll, which
  * covers expiries (nobody publishes those) and lost messages.
  */
 final class RedisLeases implements Leases {
@@ -93,10 +94,18 @@ final class RedisLeases implements Leases {
             return all
             """;
 
-    /** KEYS: holders of each key. ARGV: lease id, released channel, then each key's name. */
-    private static final String RELEASE_ALL = """
-            for i = 1, #KEYS do
-              if redis.call('ZREM', KEYS[i], ARGV[1]) == 1 then redis.call('PUBLISH', ARGV[2], ARGV[i + 2]) end
+    /**
+     * KEYS: holders of each key, then waiters of each key. ARGV: lease id, released channel, then each key's name.
+     * A release is published only when someone waits for the key (a waiter queues in the same script that finds
+     * no room, so none is missed).
+     */
+    private static final String RELEASE_ALL = NOW + """
+            local n = #KEYS / 2
+            for i = 1, n do
+              if redis.call('ZREM', KEYS[i], ARGV[1]) == 1
+                  and redis.call('ZCOUNT', KEYS[n + i], '(' .. now, '+inf') > 0 then
+                redis.call('PUBLISH', ARGV[2], ARGV[i + 2])
+              end
             end
             return 1
             """;
@@ -269,8 +278,11 @@ final class RedisLeases implements Leases {
             for (int i = 0; i < keys.size(); i++) {
                 args[2 + i] = keys.get(i);
             }
+            List<String> sets = new ArrayList<>(2 * keys.size());
+            keys.forEach(key -> sets.add(holders(key)));
+            keys.forEach(key -> sets.add(waitersKey(key)));
             try {
-                scripts.integer(RELEASE_ALL, keys.stream().map(RedisLeases::holders).toList(), args);
+                scripts.integer(RELEASE_ALL, sets, args);
             } catch (RuntimeException e) { // the TTL frees the slots
                 log.warn("Could not release a lease of {} (it expires by its TTL): {}", key(), e.toString());
             }

@@ -12,14 +12,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Rate windows as one hash per (window, key) ({@code relaypool:rate:<window ms>:<key>}: field = bucket number,
- * value = amount). The scripts are the Lua twin of {@code local.SlidingWindow}: buckets of 1/20 of the window, an
+ * Rate windows as one hash per (window, key) ({@code relaypool:rate2:<window ms>:<key>}: field = bucket number,
+ * value = amount; plus the running sum and the oldest live bucket). The scripts are the Lua twin of {@code local.SlidingWindow}: buckets of 1/20 of the window, an
  * amount in bucket b counts until (b + buckets + 1) * bucket length. Keep the two in step. A request's checks (RPM
  * and TPM of its key, user and group) are one script, so one round trip.
  */
 final class RedisRateWindows implements RateWindows {
 
-    /** Lua functions of a window: its live sum (expired buckets dropped), when a refusal may retry, counting. */
+    /**
+     * Lua functions of a window. The hash keeps, beside the buckets, their running sum ({@code s}) and the oldest
+     * bucket that may still count ({@code p}); expired buckets are subtracted and dropped as time passes them, so a
+     * check reads two fields, not the whole hash. Only a refusal reads every bucket, to say when to retry.
+     */
     private static final String FUNCTIONS = NOW + """
             local function shape(win)
               local bm = math.max(1, math.floor(win / 20))
@@ -27,18 +31,35 @@ final class RedisRateWindows implements RateWindows {
             end
             local function live(key, win)
               local bm, n, cur = shape(win)
-              local fields = redis.call('HGETALL', key)
-              local sum, buckets = 0, {}
-              for i = 1, #fields, 2 do
-                local b, a = tonumber(fields[i]), tonumber(fields[i + 1])
-                if b < cur - n then redis.call('HDEL', key, fields[i])
-                else sum = sum + a; buckets[#buckets + 1] = {b, a} end
+              local lo = cur - n
+              local state = redis.call('HMGET', key, 's', 'p')
+              local sum, p = tonumber(state[1]) or 0, tonumber(state[2]) or lo
+              if p < lo then
+                if lo - p > n + 1 then
+                  redis.call('DEL', key)
+                  sum = 0
+                else
+                  local old = {}
+                  for b = p, lo - 1 do old[#old + 1] = string.format('%d', b) end
+                  for _, a in ipairs(redis.call('HMGET', key, unpack(old))) do
+                    if a then sum = sum - tonumber(a) end
+                  end
+                  redis.call('HDEL', key, unpack(old))
+                  if redis.call('EXISTS', key) == 1 then
+                    redis.call('HSET', key, 's', string.format('%d', sum), 'p', string.format('%d', lo))
+                  end
+                end
               end
-              return sum, buckets
+              return sum
             end
-            local function retryAfter(sum, buckets, amount, limit, win)
-              local bm, n = shape(win)
+            local function retryAfter(key, sum, amount, limit, win)
+              local bm, n, cur = shape(win)
               if amount > limit then return win end
+              local fields, buckets = redis.call('HGETALL', key), {}
+              for i = 1, #fields, 2 do
+                local b = tonumber(fields[i])
+                if b and b >= cur - n then buckets[#buckets + 1] = {b, tonumber(fields[i + 1])} end
+              end
               table.sort(buckets, function(x, y) return x[1] < y[1] end)
               local freed = 0
               for _, e in ipairs(buckets) do
@@ -51,6 +72,8 @@ final class RedisRateWindows implements RateWindows {
               if amount > 0 then
                 local bm, n, cur = shape(win)
                 redis.call('HINCRBY', key, string.format('%d', cur), string.format('%d', amount))
+                redis.call('HINCRBY', key, 's', string.format('%d', amount))
+                redis.call('HSETNX', key, 'p', string.format('%d', cur - n))
                 redis.call('PEXPIRE', key, (n + 2) * bm)
               end
             end
@@ -63,8 +86,8 @@ final class RedisRateWindows implements RateWindows {
     private static final String TRY_ALL = FUNCTIONS + """
             for i = 1, #KEYS do
               local amount, limit, win = tonumber(ARGV[3 * i - 2]), tonumber(ARGV[3 * i - 1]), tonumber(ARGV[3 * i])
-              local sum, buckets = live(KEYS[i], win) -- also drops expired buckets of a window never limited
-              if limit > 0 and sum + amount > limit then return {i, retryAfter(sum, buckets, amount, limit, win)} end
+              local sum = live(KEYS[i], win) -- also drops expired buckets of a window never limited
+              if limit > 0 and sum + amount > limit then return {i, retryAfter(KEYS[i], sum, amount, limit, win)} end
             end
             for i = 1, #KEYS do count(KEYS[i], tonumber(ARGV[3 * i - 2]), tonumber(ARGV[3 * i])) end
             return {0, 0}
@@ -121,7 +144,8 @@ final class RedisRateWindows implements RateWindows {
     }
 
     private static String hash(String key, long windowMillis) {
-        return PREFIX + "rate:" + windowMillis + ":" + Arguments.key(key);
+        // "rate2": hashes with a running sum; hashes of the earlier layout ("rate") expire by themselves
+        return PREFIX + "rate2:" + windowMillis + ":" + Arguments.key(key);
     }
 
     private static long number(Object value) {
