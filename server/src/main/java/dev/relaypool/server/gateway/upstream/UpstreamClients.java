@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ConnectionPool;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
@@ -19,8 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One OkHttp client per account (and its proxy), all sharing one connection pool and dispatcher. Redirects are
- * never followed (a redirect would carry the account's credential elsewhere), and OkHttp never retries on its own.
+ * OkHttp clients per account (and its proxy), sharing {@link #SHARDS} connection pools and one dispatcher; calls
+ * take the pools in turn. One pool would do, but OkHttp looks for a connection by walking every connection of the
+ * pool under each connection's lock: with thousands of HTTP/1.1 streams open (each holding its own connection),
+ * new calls queued behind that walk for seconds (docs/performance.md). Redirects are never followed (a redirect would carry the account's credential elsewhere), and OkHttp never retries on its own.
  * Reads and writes have no OkHttp timeout: {@link UpstreamTimeouts} keeps the calls' limits without a timer per
  * socket operation.
  */
@@ -30,14 +33,25 @@ public final class UpstreamClients implements AutoCloseable {
     /** Marks a request whose client sent no User-Agent: OkHttp's own is removed, no identity is made up. */
     public record NoUserAgent() {}
 
-    private record Client(Optional<UpstreamProxy> proxy, OkHttpClient http) {}
+    /** Connection pools, and so clients per account; calls spread over them in turn. */
+    static final int SHARDS = 16;
+    /** Idle keep-alive connections kept per pool. */
+    private static final int IDLE_PER_SHARD = 8;
+
+    /** {@code http}: one client per pool. */
+    private record Client(Optional<UpstreamProxy> proxy, OkHttpClient[] http) {}
 
     private final OkHttpClient base;
+    private final ConnectionPool[] pools = new ConnectionPool[SHARDS];
+    private final AtomicInteger turn = new AtomicInteger();
     private final ConcurrentMap<Long, Client> byAccount = new ConcurrentHashMap<>();
 
     public UpstreamClients(RelaypoolConfig.Gateway config, UpstreamAddressPolicy addresses) {
+        for (int i = 0; i < SHARDS; i++) {
+            pools[i] = new ConnectionPool(IDLE_PER_SHARD, 5, TimeUnit.MINUTES);
+        }
         this.base = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
+                .connectionPool(pools[0])
                 .socketFactory(new NoDelaySockets())
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(Duration.ZERO)
@@ -59,19 +73,24 @@ public final class UpstreamClients implements AutoCloseable {
                 .build();
     }
 
+    /** The account's client for one call (the pools are taken in turn). */
     public OkHttpClient forAccount(UpstreamAccount account) {
         Client client = byAccount.get(account.id());
-        if (client != null && client.proxy().equals(account.proxy())) {
-            return client.http();
+        if (client == null || !client.proxy().equals(account.proxy())) {
+            client = byAccount.compute(account.id(), (id, existing) ->
+                    existing != null && existing.proxy().equals(account.proxy()) ? existing : build(account.proxy()));
         }
-        return byAccount.compute(account.id(), (id, existing) ->
-                existing != null && existing.proxy().equals(account.proxy()) ? existing : build(account.proxy())).http();
+        return client.http()[Math.floorMod(turn.getAndIncrement(), SHARDS)];
     }
 
     private Client build(Optional<UpstreamProxy> proxy) {
-        OkHttpClient.Builder builder = base.newBuilder();
-        proxy.ifPresent(p -> configureProxy(builder, p));
-        return new Client(proxy, builder.build());
+        OkHttpClient[] http = new OkHttpClient[SHARDS];
+        for (int i = 0; i < SHARDS; i++) {
+            OkHttpClient.Builder builder = base.newBuilder().connectionPool(pools[i]);
+            proxy.ifPresent(p -> configureProxy(builder, p));
+            http[i] = builder.build();
+        }
+        return new Client(proxy, http);
     }
 
     /** Routes {@code builder}'s traffic through {@code proxy} (also used for OAuth token calls of the account). */
@@ -101,6 +120,8 @@ public final class UpstreamClients implements AutoCloseable {
     @Override
     public void close() {
         base.dispatcher().executorService().shutdown();
-        base.connectionPool().evictAll();
+        for (ConnectionPool pool : pools) {
+            pool.evictAll();
+        }
     }
 }
