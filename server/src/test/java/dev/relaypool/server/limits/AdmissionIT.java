@@ -1,7 +1,6 @@
 package dev.relaypool.server.limits;
 
 import static dev.relaypool.server.storage.schema.Tables.API_KEYS;
-import static dev.relaypool.server.storage.schema.Tables.USAGE_LOG;
 import static dev.relaypool.server.storage.schema.Tables.USER_SUBSCRIPTIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -8,6 +8,7 @@ import static dev.relaypool.server.storage.schema.Tables.USERS;
 import static dev.relaypool.server.storage.schema.Tables.USER_GROUP_RATES;
 import static dev.relaypool.server.storage.schema.Tables.USER_SUBSCRIPTIONS;
 
+import dev.relaypool.server.usage.rollup.RollupWriter;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -95,7 +96,7 @@ public final class BillingRows {
                         .set(USAGE_LOG.CREATED_AT, spend.at().atOffset(ZoneOffset.UTC))
                         .returning(USAGE_LOG.ID).fetchSingle(USAGE_LOG.ID));
             }
-            t.execute("SELECT usage_rollups_add(?::BIGINT[])", (Object) ids.toArray(Long[]::new));
+            RollupWriter.add(t, ids);
         });
     }
 

@@ -1,6 +1,5 @@
 package dev.relaypool.server.usage.rollup;
 
-import static dev.relaypool.server.storage.schema.Tables.USAGE_LOG;
 import static dev.relaypool.server.storage.schema.Tables.USAGE_ROLLUPS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,8 +28,8 @@ class RollupPrunerIT {
         long user = rows.user("10");
         long group = rows.balanceGroup("1");
         long key = rows.key(user, group);
-        usage(user, key, group, NOW.minus(Duration.ofHours(72)));
-        usage(user, key, group, NOW.minus(Duration.ofHours(47)));
+        rows.usage(key, user, group, List.of(new BillingRows.Spend(NOW.minus(Duration.ofHours(72)), BigDecimal.ONE),
+                new BillingRows.Spend(NOW.minus(Duration.ofHours(47)), BigDecimal.ONE)));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
         try (Database database = TestDatabase.open(postgres, 2)) {
@@ -47,16 +46,5 @@ class RollupPrunerIT {
 
     private static int count(String granularity) {
         return postgres.dsl().fetchCount(USAGE_ROLLUPS, USAGE_ROLLUPS.GRANULARITY.eq(granularity));
-    }
-
-    private static void usage(long user, long key, long group, Instant at) {
-        long id = postgres.dsl().insertInto(USAGE_LOG).set(USAGE_LOG.REQUEST_ID, "prune-" + at)
-                .set(USAGE_LOG.USER_ID, user).set(USAGE_LOG.API_KEY_ID, key).set(USAGE_LOG.GROUP_ID, group)
-                .set(USAGE_LOG.PLATFORM, "anthropic").set(USAGE_LOG.ENDPOINT, "/v1/messages")
-                .set(USAGE_LOG.REQUESTED_MODEL, "claude-a").set(USAGE_LOG.STREAM, false).set(USAGE_LOG.STATUS_CODE, 200)
-                .set(USAGE_LOG.ACTUAL_COST, BigDecimal.ONE).set(USAGE_LOG.BILLING_TYPE, "balance")
-                .set(USAGE_LOG.DURATION_MS, 10L).set(USAGE_LOG.CREATED_AT, at.atOffset(ZoneOffset.UTC))
-                .returning(USAGE_LOG.ID).fetchSingle().getId();
-        RollupWriter.add(postgres.dsl(), List.of(id));
     }
 }
