@@ -149,7 +149,8 @@ final class ControlEndpoint {
 
     private ObjectNode stats() {
         return Json.object().put("requests", counters.requests.get()).put("inFlight", counters.inFlight.get())
-                .put("openStreams", counters.openStreams.get()).put("tokenCalls", counters.tokenCalls.get());
+                .put("openStreams", counters.openStreams.get()).put("tokenCalls", counters.tokenCalls.get())
+                .put("http2Requests", counters.http2Requests.get()).put("http2Connections", counters.http2Peers.size());
     }
 
     private void reply(HttpServerExchange ex, int status, ObjectNode body) throws IOException {

@@ -1,11 +1,13 @@
 package dev.relaypool.fake;
 
 import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,7 +29,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class FakeUpstream implements AutoCloseable {
 
     /** How to start the fake. {@code recordLimit} 0 switches request recording off. */
-    public record Options(String host, int port, String reply, int deltas, Duration pacing, int recordLimit, Clock clock) {
+    public record Options(String host, int port, String reply, int deltas, Duration pacing, int recordLimit, Clock clock,
+                          Optional<TlsIdentity> tls) {
         public Options {
             Objects.requireNonNull(host, "host");
             if (port < 0 || port > 65_535) {
@@ -41,34 +44,43 @@ public final class FakeUpstream implements AutoCloseable {
                 throw new IllegalArgumentException("recordLimit must not be negative");
             }
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(tls, "tls");
         }
 
         public static Options defaults() {
-            return new Options("127.0.0.1", 0, null, 4, Duration.ZERO, 10_000, Clock.systemUTC());
+            return new Options("127.0.0.1", 0, null, 4, Duration.ZERO, 10_000, Clock.systemUTC(), Optional.empty());
         }
 
         public Options withHost(String value) {
-            return new Options(value, port, reply, deltas, pacing, recordLimit, clock);
+            return new Options(value, port, reply, deltas, pacing, recordLimit, clock, tls);
         }
 
         public Options withPort(int value) {
-            return new Options(host, value, reply, deltas, pacing, recordLimit, clock);
+            return new Options(host, value, reply, deltas, pacing, recordLimit, clock, tls);
         }
 
         public Options withReply(String text, int deltaCount) {
-            return new Options(host, port, text, deltaCount, pacing, recordLimit, clock);
+            return new Options(host, port, text, deltaCount, pacing, recordLimit, clock, tls);
         }
 
         public Options withPacing(Duration value) {
-            return new Options(host, port, reply, deltas, value, recordLimit, clock);
+            return new Options(host, port, reply, deltas, value, recordLimit, clock, tls);
         }
 
         public Options withRecordLimit(int value) {
-            return new Options(host, port, reply, deltas, pacing, value, clock);
+            return new Options(host, port, reply, deltas, pacing, value, clock, tls);
+        }
+
+        /**
+         * Also listen for HTTPS on a free port ({@link #httpsBaseUrl()}), offering HTTP/2 by ALPN and HTTP/1.1, as
+         * the providers' APIs do; the plain HTTP listener stays.
+         */
+        public Options withTls(TlsIdentity identity) {
+            return new Options(host, port, reply, deltas, pacing, recordLimit, clock, Optional.of(identity));
         }
 
         public Options withClock(Clock value) {
-            return new Options(host, port, reply, deltas, pacing, recordLimit, value);
+            return new Options(host, port, reply, deltas, pacing, recordLimit, value, tls);
         }
     }
 
@@ -87,8 +99,14 @@ public final class FakeUpstream implements AutoCloseable {
         host = options.host();
         Responder responder = new Responder(settings, counters, closing);
         ControlEndpoint control = new ControlEndpoint(settings, log, counters, this::reset, responder);
-        undertow = Undertow.builder()
-                .addHttpListener(options.port(), options.host())
+        Undertow.Builder builder = Undertow.builder()
+                .addHttpListener(options.port(), options.host());
+        options.tls().ifPresent(identity -> builder
+                .addHttpsListener(0, options.host(), identity.serverContext())
+                .setServerOption(UndertowOptions.ENABLE_HTTP2, true)
+                // real servers cap streams per connection too (a client then opens another connection)
+                .setServerOption(UndertowOptions.HTTP2_SETTINGS_MAX_CONCURRENT_STREAMS, 1_000));
+        undertow = builder
                 .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                 .setWorkerThreads(2) // answers run on virtual threads; the worker pool is only Undertow's fallback
                 .setSocketOption(org.xnio.Options.BACKLOG, 10_000)
@@ -107,13 +125,29 @@ public final class FakeUpstream implements AutoCloseable {
     }
 
     public int port() {
-        return ((InetSocketAddress) undertow.getListenerInfo().getFirst().getAddress()).getPort();
+        return listenerPort("http");
+    }
+
+    private int listenerPort(String protocol) {
+        Undertow.ListenerInfo listener = undertow.getListenerInfo().stream()
+                .filter(info -> info.getProtcol().equals(protocol)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the fake has no " + protocol + " listener"
+                        + (protocol.equals("https") ? " (start it with Options.withTls)" : "")));
+        return ((InetSocketAddress) listener.getAddress()).getPort();
     }
 
     /** {@code http://host:port}, without a trailing slash or a /v1. */
     public String baseUrl() {
-        String h = host.contains(":") ? "[" + host + "]" : host.equals("0.0.0.0") ? "127.0.0.1" : host;
-        return "http://" + h + ":" + port();
+        return "http://" + urlHost() + ":" + port();
+    }
+
+    /** {@code https://host:port} of the HTTPS listener ({@link Options#withTls}), without a trailing slash. */
+    public String httpsBaseUrl() {
+        return "https://" + urlHost() + ":" + listenerPort("https");
+    }
+
+    private String urlHost() {
+        return host.contains(":") ? "[" + host + "]" : host.equals("0.0.0.0") ? "127.0.0.1" : host;
     }
 
     /** The recorded requests, oldest first (the last 10,000 by default; control requests are never recorded). */
@@ -198,6 +232,16 @@ public final class FakeUpstream implements AutoCloseable {
     /** Provider requests received since start or reset (control requests excluded). */
     public long requestCount() {
         return counters.requests.get();
+    }
+
+    /** Provider requests received over HTTP/2 since start or reset. */
+    public long http2Requests() {
+        return counters.http2Requests.get();
+    }
+
+    /** The HTTP/2 connections those requests came on (distinct client addresses), since start or reset. */
+    public int http2Connections() {
+        return counters.http2Peers.size();
     }
 
     /** Calls to {@code POST /v1/oauth/token} since start or reset. */

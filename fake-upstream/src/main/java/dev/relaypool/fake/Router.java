@@ -5,6 +5,7 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Methods;
+import io.undertow.util.Protocols;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -59,6 +60,10 @@ final class Router implements HttpHandler {
             return;
         }
         counters.requests.incrementAndGet();
+        if (ex.getProtocol().equals(Protocols.HTTP_2_0)) {
+            counters.http2Requests.incrementAndGet();
+            counters.http2Peers.add(String.valueOf(ex.getSourceAddress()));
+        }
         counters.inFlight.incrementAndGet();
         try {
             Instant now = clock.instant();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class FakeUpstreamMainTest {
 
     @Test
-    void readsTheCommandLine() {
+    void readsTheCommandLine() throws Exception {
         FakeUpstream.Options o = FakeUpstreamMain.parse(
                 new String[] {"--port", "9000", "--pacing-ms", "25", "--reply", "hi there", "--deltas", "2", "--record", "0"});
         assertThat(o.port()).isEqualTo(9000);
@@ -20,7 +20,7 @@ class FakeUpstreamMainTest {
     }
 
     @Test
-    void defaultsToPort8090AndLoopback() {
+    void defaultsToPort8090AndLoopback() throws Exception {
         FakeUpstream.Options o = FakeUpstreamMain.parse(new String[0]);
         assertThat(o.port()).isEqualTo(8090);
         assertThat(o.host()).isEqualTo("127.0.0.1");

@@ -46,6 +46,7 @@ public enum ConfigOption {
     GATEWAY_RESPONSE_HEADER_TIMEOUT_MS("gateway.response-header-timeout-ms", "300000", "Upstream time allowed until response headers arrive."),
     GATEWAY_STREAM_IDLE_TIMEOUT_MS("gateway.stream-idle-timeout-ms", "120000", "Longest silence allowed between two upstream stream events."),
     GATEWAY_MAX_ACCOUNT_SWITCHES("gateway.max-account-switches", "3", "How many other accounts a request may fail over to before the first byte."),
+    GATEWAY_UPSTREAM_CA_FILE("gateway.upstream-ca-file", "", "PEM file of CA certificates trusted for upstream HTTPS besides the JDK's own (an OpenAI-compatible endpoint behind a private CA); empty = the JDK's only."),
 
     SCHEDULING_STICKY_TTL_SECONDS("scheduling.sticky-ttl-seconds", "3600", "How long a conversation stays bound to the account that last answered it, refreshed on every use."),
     SCHEDULING_ACCOUNT_WAIT_MS("scheduling.account-wait-ms", "10000", "How long a request may wait for a free slot when every candidate account is busy (then 429)."),

@@ -61,8 +61,18 @@ public record RelaypoolConfig(
         }
     }
 
+    /** {@code upstreamCaFile}: extra trusted certificates for upstream HTTPS (see {@code UpstreamTrust}). */
     public record Gateway(Duration connectTimeout, Duration responseHeaderTimeout, Duration streamIdleTimeout,
-                          int maxAccountSwitches) {}
+                          int maxAccountSwitches, Optional<java.nio.file.Path> upstreamCaFile) {
+        public Gateway(Duration connectTimeout, Duration responseHeaderTimeout, Duration streamIdleTimeout,
+                       int maxAccountSwitches) {
+            this(connectTimeout, responseHeaderTimeout, streamIdleTimeout, maxAccountSwitches, Optional.empty());
+        }
+
+        public Gateway {
+            java.util.Objects.requireNonNull(upstreamCaFile, "upstreamCaFile");
+        }
+    }
 
     /** How requests are spread over the pool: sticky sessions, waiting for a slot, lease expiry, probing. */
     public record Scheduling(Duration stickyTtl, Duration accountWait, int maxWaiters, Duration leaseTtl,
@@ -170,7 +180,8 @@ public record RelaypoolConfig(
                         Duration.ofMillis(values.intIn(GATEWAY_CONNECT_TIMEOUT_MS, 1, 600_000)),
                         Duration.ofMillis(values.intIn(GATEWAY_RESPONSE_HEADER_TIMEOUT_MS, 1, 3_600_000)),
                         Duration.ofMillis(values.intIn(GATEWAY_STREAM_IDLE_TIMEOUT_MS, 1, 3_600_000)),
-                        values.intIn(GATEWAY_MAX_ACCOUNT_SWITCHES, 0, 50)),
+                        values.intIn(GATEWAY_MAX_ACCOUNT_SWITCHES, 0, 50),
+                        values.readableFile(GATEWAY_UPSTREAM_CA_FILE)),
                 new Billing(
                         values.oneOf(BILLING_MODE, BillingMode.class),
                         values.bool(BILLING_FAIL_CLOSED),
@@ -244,6 +255,17 @@ public record RelaypoolConfig(
         Optional<String> optional(ConfigOption o) {
             String value = raw(o);
             return value.isBlank() ? Optional.empty() : Optional.of(value);
+        }
+
+        /** Empty when blank; else the path, which must name a readable regular file. */
+        Optional<java.nio.file.Path> readableFile(ConfigOption o) {
+            return optional(o).map(value -> {
+                java.nio.file.Path path = java.nio.file.Path.of(value);
+                if (!java.nio.file.Files.isRegularFile(path) || !java.nio.file.Files.isReadable(path)) {
+                    throw invalid(o, value, "is not a readable file");
+                }
+                return path;
+            });
         }
 
         String nonBlank(ConfigOption o) {

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * OkHttp clients per account (and its proxy), sharing {@link #SHARDS} connection pools and one dispatcher; calls
  * take the pools in turn. One pool would do, but OkHttp looks for a connection by walking every connection of the
  * pool under each connection's lock: with thousands of HTTP/1.1 streams open (each holding its own connection),
- * new calls queued behind that walk for seconds (docs/performance.md). Redirects are never followed (a redirect would carry the account's credential elsewhere), and OkHttp never retries on its own.
+ * new calls queued behind that walk for seconds (docs/performance.md). HTTPS upstreams speak HTTP/2 when the server
+ * offers it (ALPN), so their streams share a few connections; {@link UpstreamTrust} adds the operator's CAs. Redirects are never followed (a redirect would carry the account's credential elsewhere), and OkHttp never retries on its own.
  * Reads and writes have no OkHttp timeout: {@link UpstreamTimeouts} keeps the calls' limits without a timer per
  * socket operation.
  */
@@ -34,7 +35,7 @@ public final class UpstreamClients implements AutoCloseable {
     public record NoUserAgent() {}
 
     /** Connection pools, and so clients per account; calls spread over them in turn. */
-    static final int SHARDS = 16;
+    public static final int SHARDS = 16;
     /** Idle keep-alive connections kept per pool. */
     private static final int IDLE_PER_SHARD = 8;
 
@@ -50,7 +51,9 @@ public final class UpstreamClients implements AutoCloseable {
         for (int i = 0; i < SHARDS; i++) {
             pools[i] = new ConnectionPool(IDLE_PER_SHARD, 5, TimeUnit.MINUTES);
         }
-        this.base = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        UpstreamTrust.load(config.upstreamCaFile()).ifPresent(trust -> trust.apply(builder));
+        this.base = builder
                 .connectionPool(pools[0])
                 .socketFactory(new NoDelaySockets())
                 .connectTimeout(config.connectTimeout())
