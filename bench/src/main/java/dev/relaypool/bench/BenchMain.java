@@ -33,7 +33,7 @@ public final class BenchMain {
         Report report = new Report();
         boolean finished = false;
         try (FakeProcess fake = FakeProcess.start(workDir);
-             RelayProcess relay = RelayProcess.start(options, workDir, fake.baseUrl())) {
+             RelayProcess relay = RelayProcess.start(options, workDir, fake)) {
             String session = "5f1d2c3b-0000-4000-8000-00000000bench".substring(0, 36);
             Target direct = Target.of("direct", fake.port(), "sk-bench-upstream-0", session);
             Target relayed = Target.of("relay", relay.port(), relay.memberKey(), session);
@@ -53,7 +53,8 @@ public final class BenchMain {
                 StreamingScenario.run(fake, direct, relayed, options.quick(), report);
             }
             if (options.only().contains("many-streams")) {
-                ManyStreamsScenario.run(fake, relayed, relay, streamsThatFit(options.manyStreams(), report), report);
+                Target overHttps = Target.of("relay", relay.port(), relay.httpsMemberKey(), session);
+                ManyStreamsScenario.run(fake, overHttps, relay, streamsThatFit(options.manyStreams(), report), report);
             }
             report.note("load while measuring (1-minute load average at the end): " + Machine.loadAverage());
             finished = !report.sawErrors();
@@ -71,17 +72,21 @@ public final class BenchMain {
         System.exit(0); // the fake's and the clients' virtual threads are done; nothing else should keep us
     }
 
-    /** Each relayed stream holds two sockets in the relay (client and upstream); the open-file limit caps them. */
+    /**
+     * The many-streams scenario's accounts are on the fake's HTTPS listener, so the relay's upstream streams share a
+     * few HTTP/2 connections: a stream holds one socket in the relay (its client's) and one here (the client itself).
+     * The open-file limit caps them.
+     */
     private static int streamsThatFit(int wanted, Report report) {
         long maxFiles = ((com.sun.management.UnixOperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getMaxFileDescriptorCount();
-        int fit = (int) Math.min(Integer.MAX_VALUE, (maxFiles - 1_000) / 2);
+        int fit = (int) Math.min(Integer.MAX_VALUE, maxFiles - 1_000);
         if (wanted <= fit) {
             return wanted;
         }
         report.note("many streams: the open-file limit (ulimit -n " + maxFiles + ") lets the relay hold about " + fit
-                + " streams (two sockets each), so " + fit + " ran instead of " + wanted
-                + "; raise the limit to " + (2L * wanted + 1_000) + " for the full count");
+                + " streams (a socket each), so " + fit + " ran instead of " + wanted
+                + "; raise the limit to " + (wanted + 1_000L) + " for the full count");
         return fit;
     }
 

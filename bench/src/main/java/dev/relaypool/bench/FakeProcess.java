@@ -19,9 +19,13 @@ import java.util.regex.Pattern;
  */
 final class FakeProcess implements AutoCloseable {
     private static final Pattern OPEN_STREAMS = Pattern.compile("\"openStreams\"\\s*:\\s*(\\d+)");
+    private static final Pattern HTTP2_CONNECTIONS = Pattern.compile("\"http2Connections\"\\s*:\\s*(\\d+)");
+    private static final Pattern HTTPS_LINE = Pattern.compile("listening for HTTPS on (https://\\S+) \\(certificate: (.+)\\)");
 
     private final Process process;
     private final int port;
+    private String httpsBaseUrl;
+    private Path certificatePem;
     private final HttpClient control = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private FakeProcess(Process process, int port) {
@@ -34,7 +38,7 @@ final class FakeProcess implements AutoCloseable {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "--sun-misc-unsafe-memory-access=allow", "-cp", RelayProcess.classPath(),
                 "dev.relaypool.fake.FakeUpstreamMain", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--record", "0");
+                "--record", "0", "--tls-dir", workDir.resolve("fake-tls").toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("fake-upstream.log").toFile()).start();
         FakeProcess fake = new FakeProcess(process, port);
@@ -42,6 +46,7 @@ final class FakeProcess implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             try {
                 fake.openStreams();
+                fake.readHttpsListener(workDir.resolve("fake-upstream.log"));
                 return fake;
             } catch (IOException e) {
                 if (!process.isAlive()) {
@@ -62,6 +67,28 @@ final class FakeProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The HTTPS listener (HTTP/2 and HTTP/1.1, self-signed certificate). */
+    String httpsBaseUrl() {
+        return httpsBaseUrl;
+    }
+
+    /** The HTTPS listener's certificate, for the relay's {@code gateway.upstream-ca-file}. */
+    Path certificatePem() {
+        return certificatePem;
+    }
+
+    private void readHttpsListener(Path log) throws IOException {
+        for (String line : java.nio.file.Files.readAllLines(log)) {
+            Matcher https = HTTPS_LINE.matcher(line);
+            if (https.find()) {
+                httpsBaseUrl = https.group(1);
+                certificatePem = Path.of(https.group(2));
+                return;
+            }
+        }
+        throw new IOException("the fake upstream did not report its HTTPS listener; see " + log);
+    }
+
     /** Every request from now: a normal answer, or (JSON) headers only after {@code delayMs}. */
     void answerAfter(int delayMs) throws IOException {
         post("/_fake/behaviour", delayMs == 0 ? "{\"fault\":\"answer\",\"apply\":\"default\"}"
@@ -70,6 +97,15 @@ final class FakeProcess implements AutoCloseable {
 
     void streamShape(String reply, int deltas, Duration pacing) throws IOException {
         post("/_fake/settings", "{\"reply\":\"" + reply + "\",\"deltas\":" + deltas + ",\"pacingMs\":" + pacing.toMillis() + "}");
+    }
+
+    /** HTTP/2 connections that carried requests since the fake started (only the many-streams scenario uses HTTPS). */
+    int http2Connections() throws IOException {
+        Matcher connections = HTTP2_CONNECTIONS.matcher(send(HttpRequest.newBuilder(URI.create(baseUrl() + "/_fake/stats")).GET()));
+        if (!connections.find()) {
+            throw new IOException("unexpected stats answer");
+        }
+        return Integer.parseInt(connections.group(1));
     }
 
     int openStreams() throws IOException {

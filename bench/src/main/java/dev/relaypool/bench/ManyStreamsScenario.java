@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * (d) Thousands of slow streams through the relay at once (one event a second): opened over a ramp of
+ * (d) Thousands of slow streams through the relay at once (one event a second), to accounts on the fake's HTTPS
+ * listener (HTTP/2, as the providers' APIs offer it: the relay's upstream streams share a few connections): opened
+ * over a ramp of
  * {@link #RAMP}, then held; the relay's resident memory and heap are sampled while they are all open, and its live
  * heap is read once after a full GC at the plateau. Every stream must end with its final event. How long the streams
  * took is reported beside: on two cores shared with the upstream and the clients, thousands of events a second
@@ -84,6 +86,8 @@ final class ManyStreamsScenario {
                     "all", maxUpstream >= streams * 0.98);
             errors.add("unfinished", streams - ok.sum() - errors.total());
             report.add("many streams", what + ": errors", "", errors.toString(), "", "0", ok.sum() == streams);
+            report.add("many streams", what + ": relay → upstream HTTP/2 connections", "",
+                    Integer.toString(fake.http2Connections()), "", "", null);
             synchronized (durations) {
                 report.add("many streams", what + ": stream length p50 / max (paced: " + DELTAS + " s)", "",
                         String.format("%.1f s / %.1f s", durations.millis(0.5) / 1_000, durations.millis(1.0) / 1_000),

@@ -25,16 +25,23 @@ final class RelayProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final String memberKey;
+    private final String httpsMemberKey;
     private final Path log;
 
-    private RelayProcess(Process process, int port, String memberKey, Path log) {
+    private RelayProcess(Process process, int port, List<String> keys, Path log) {
         this.process = process;
         this.port = port;
-        this.memberKey = memberKey;
+        this.memberKey = keys.get(0);
+        this.httpsMemberKey = keys.get(1);
         this.log = log;
     }
 
-    static RelayProcess start(BenchOptions options, Path workDir, String upstreamUrl) throws IOException {
+    /**
+     * Seeds two members: one whose accounts are on the fake's plain HTTP listener (the per-request scenarios), one
+     * on its HTTPS listener (many streams, over HTTP/2 as with the providers' APIs), trusted through
+     * {@code gateway.upstream-ca-file}.
+     */
+    static RelayProcess start(BenchOptions options, Path workDir, FakeProcess fake) throws IOException {
         int port = freePort();
         Map<String, String> settings = new HashMap<>();
         settings.put("RELAYPOOL_DATA_DIR", workDir.resolve("data").toString());
@@ -46,10 +53,11 @@ final class RelayProcess implements AutoCloseable {
         options.postgresUser().ifPresent(user -> settings.put("RELAYPOOL_DATABASE_USER", user));
         options.postgresPassword().ifPresent(pw -> settings.put("RELAYPOOL_DATABASE_PASSWORD", pw));
         options.redisUrl().ifPresent(url -> settings.put("RELAYPOOL_REDIS_URL", url));
+        settings.put("RELAYPOOL_GATEWAY_UPSTREAM_CA_FILE", fake.certificatePem().toString());
 
         Map<String, String> seeding = new HashMap<>(settings);
         seeding.put("RELAYPOOL_SERVER_PORT", "0");
-        String key = Seeder.seed(seeding, upstreamUrl);
+        List<String> keys = Seeder.seed(seeding, List.of(fake.baseUrl(), fake.httpsBaseUrl()));
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + options.relayHeap(), "--sun-misc-unsafe-memory-access=allow",
@@ -65,7 +73,7 @@ final class RelayProcess implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> name.startsWith("RELAYPOOL_"));
         builder.environment().putAll(settings);
         builder.environment().put("RELAYPOOL_SERVER_PORT", Integer.toString(port));
-        RelayProcess relay = new RelayProcess(builder.start(), port, key, log);
+        RelayProcess relay = new RelayProcess(builder.start(), port, keys, log);
         relay.awaitHealthy();
         return relay;
     }
@@ -76,6 +84,11 @@ final class RelayProcess implements AutoCloseable {
 
     String memberKey() {
         return memberKey;
+    }
+
+    /** The member whose accounts are on the fake's HTTPS listener. */
+    String httpsMemberKey() {
+        return httpsMemberKey;
     }
 
     long pid() {

@@ -11,6 +11,7 @@ import dev.relaypool.server.accounts.NewAccount;
 import dev.relaypool.server.config.ConfigLoader;
 import dev.relaypool.server.keys.NewKey;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -27,10 +28,10 @@ public final class Seeder {
 
     private Seeder() {}
 
-    /** Returns the member's key, in full. */
-    static String seed(Map<String, String> environment, String upstreamUrl) {
+    /** Seeds a member (with its group and accounts) per upstream URL; returns their keys, in full, in that order. */
+    static List<String> seed(Map<String, String> environment, List<String> upstreamUrls) {
         try (RelaypoolServer server = RelaypoolServer.start(ConfigLoader.load(null, environment))) {
-            return seed(server, upstreamUrl);
+            return upstreamUrls.stream().map(url -> seed(server, url)).toList();
         }
     }
 
