@@ -22,6 +22,12 @@ final class Machine {
                 + Runtime.version() + ", load average at start " + loadAverage();
     }
 
+    /** CPU time the process has used so far (user and system), in nanoseconds; -1 when unknown. */
+    static long cpuNanos(long pid) {
+        return ProcessHandle.of(pid).flatMap(handle -> handle.info().totalCpuDuration())
+                .map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");

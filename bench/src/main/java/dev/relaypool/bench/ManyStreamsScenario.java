@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class ManyStreamsScenario {
     private static final Duration RAMP = Duration.ofSeconds(10);
+    /** How long the processes' CPU use is measured for once every stream is open. */
+    private static final Duration CPU_WINDOW = Duration.ofSeconds(12);
     private static final int PACING_MS = 1_000;
     private static final int DELTAS = 30;
     /** How long after the ramp every stream must have ended (five times its paced length). */
@@ -68,6 +70,8 @@ final class ManyStreamsScenario {
             long maxRss = 0;
             int maxUpstream = 0;
             long liveHeap = -1;
+            long[] cpuFrom = null;
+            String cpuCores = null;
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             // sample every few seconds while the streams run (jcmd costs a JVM start); bounded by the deadline
             while (clients.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
@@ -76,8 +80,15 @@ final class ManyStreamsScenario {
                 maxUpstream = Math.max(maxUpstream, upstream);
                 maxHeap = Math.max(maxHeap, process.heapUsedMib(false));
                 maxRss = Math.max(maxRss, process.residentMib()[0]);
-                if (liveHeap < 0 && upstream >= streams * 0.98) {
-                    liveHeap = process.heapUsedMib(true);
+                if (upstream >= streams * 0.98) {
+                    // at the plateau: the three processes' CPU over CPU_WINDOW, then the live heap (a full GC)
+                    if (cpuFrom == null) {
+                        cpuFrom = cpu(process, fake);
+                    } else if (cpuCores == null && System.nanoTime() - cpuFrom[3] >= CPU_WINDOW.toNanos()) {
+                        cpuCores = cores(cpuFrom, cpu(process, fake));
+                    } else if (cpuCores != null && liveHeap < 0) {
+                        liveHeap = process.heapUsedMib(true);
+                    }
                 }
                 Thread.sleep(3_000);
             }
@@ -93,6 +104,8 @@ final class ManyStreamsScenario {
                         String.format("%.1f s / %.1f s", durations.millis(0.5) / 1_000, durations.millis(1.0) / 1_000),
                         "", "", null);
             }
+            report.add("many streams", what + ": CPU at the plateau, cores: relay / fake upstream / clients", "",
+                    cpuCores == null ? "not reached" : cpuCores, "", "", null);
             report.add("many streams", what + ": relay heap used, max sampled", "", maxHeap + " MiB", "",
                     "≤ 512 MiB", maxHeap <= 512);
             report.add("many streams", what + ": relay live heap after GC, all open", "",
@@ -105,6 +118,18 @@ final class ManyStreamsScenario {
             }
             fake.streamShape("Hello from the bench.", 4, Duration.ZERO);
         }
+    }
+
+    /** CPU nanoseconds so far of the relay, the fake and this process (the clients), and when they were read. */
+    private static long[] cpu(RelayProcess relay, FakeProcess fake) {
+        return new long[] {Machine.cpuNanos(relay.pid()), Machine.cpuNanos(fake.pid()),
+                Machine.cpuNanos(ProcessHandle.current().pid()), System.nanoTime()};
+    }
+
+    private static String cores(long[] from, long[] to) {
+        double wall = to[3] - from[3];
+        return String.format("%.2f / %.2f / %.2f (over %.0f s)", (to[0] - from[0]) / wall, (to[1] - from[1]) / wall,
+                (to[2] - from[2]) / wall, wall / 1e9);
     }
 
     /** The fake's count of open streams, or 0 when its control endpoint is too busy to answer this round. */

@@ -16,6 +16,12 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
+        // Virtual threads wait for their sockets through the JDK's poller; its platform-thread mode added ~50 µs
+        // less per relayed request on two cores (docs/performance.md, fifth round). Before any socket is used;
+        // -Djdk.pollerMode=2 chooses the other mode.
+        if (System.getProperty("jdk.pollerMode") == null) {
+            System.setProperty("jdk.pollerMode", "1");
+        }
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         RelaypoolConfig config;
