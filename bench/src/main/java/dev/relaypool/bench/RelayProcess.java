@@ -22,6 +22,9 @@ import java.util.regex.Pattern;
 final class RelayProcess implements AutoCloseable {
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
+    private static final Pattern LEASES_IN_USE = Pattern.compile("(?m)^relaypool_leases_in_use\\s+([0-9.eE+]+)");
+    private static final java.net.http.HttpClient METRICS = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
     private final Process process;
     private final int port;
     private final String memberKey;
@@ -110,6 +113,25 @@ final class RelayProcess implements AutoCloseable {
             sleep(200);
         }
         throw new IOException("the relay did not become healthy within 180 s; see " + log);
+    }
+
+    /**
+     * Requests the relay is serving with an account right now ({@code relaypool_leases_in_use} from its loopback-only
+     * {@code /metrics}), or -1 when it does not answer.
+     */
+    int leasesInUse() {
+        try {
+            java.net.http.HttpResponse<String> metrics = METRICS.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(java.time.Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            Matcher leases = LEASES_IN_USE.matcher(metrics.body());
+            return metrics.statusCode() == 200 && leases.find() ? (int) Double.parseDouble(leases.group(1)) : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     /** Resident set size now and at its peak (VmHWM), in MiB, from /proc. */

@@ -136,6 +136,25 @@ interface LeaseContract extends ContractFixture {
     }
 
     @Test
+    default void eachLeaseExpiresAtItsOwnTimeRenewalsIncluded() {
+        String key = key("staggered");
+        Duration ttl = TTL.multipliedBy(2);
+        Lease first = closeAfterTest(node().leases().tryAcquire(key, 0, ttl));
+        passTime(ttl.dividedBy(2));
+        closeAfterTest(node().leases().tryAcquire(key, 0, ttl)); // expires at 1.5 ttl
+        assertThat(first.renew(ttl.multipliedBy(2))).isTrue(); // from 1 ttl to 2.5 ttl
+
+        passTime(ttl.multipliedBy(6).dividedBy(10)); // 1.1 ttl: past the first lease's original expiry
+        assertThat(otherNode().leases().inUse(key)).isEqualTo(2);
+        passTime(ttl.dividedBy(2)); // 1.6 ttl
+        assertThat(otherNode().leases().inUse(key)).isEqualTo(1);
+        assertThat(node().leases().tryAcquire(key, 2, ttl)).as("room for one more").isPresent()
+                .hasValueSatisfying(Lease::close);
+        passTime(ttl); // 2.6 ttl
+        assertThat(otherNode().leases().inUse(key)).isZero();
+    }
+
+    @Test
     default void releasingTwiceFreesOnlyOneSlot() {
         String key = key("twice");
         Lease first = node().leases().tryAcquire(key, 2, LONG).orElseThrow();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,16 +36,48 @@ final class LocalLeases implements Leases {
         this.clock = clock;
     }
 
-    /** Held leases (id → expiry) and waiters of one key; guarded by {@link #lock}. */
+    /**
+     * Held leases (id → expiry) and waiters of one key; guarded by {@link #lock}. Expired leases are purged only once
+     * the clock passes {@link #earliest}, a lower bound of every held expiry, so a check is O(1) however many leases
+     * the key holds (a walk of them all about once per lease time to live, as renewals move expiries on).
+     */
     private final class Slots {
         final Map<Long, Instant> expiries = new HashMap<>();
         final Condition freed = lock.newCondition();
         int waiters;
+        /** No held lease expires before this; null when none is held. */
+        Instant earliest;
 
         boolean hasRoom(int limit) {
-            Instant now = clock.instant();
-            expiries.values().removeIf(expiry -> !expiry.isAfter(now));
+            purgeExpired();
             return limit <= 0 || expiries.size() < limit;
+        }
+
+        void purgeExpired() {
+            if (earliest == null) {
+                return;
+            }
+            Instant now = clock.instant();
+            if (now.isBefore(earliest)) {
+                return;
+            }
+            Instant next = null;
+            for (Iterator<Instant> it = expiries.values().iterator(); it.hasNext(); ) {
+                Instant expiry = it.next();
+                if (!expiry.isAfter(now)) {
+                    it.remove();
+                } else if (next == null || expiry.isBefore(next)) {
+                    next = expiry;
+                }
+            }
+            earliest = next;
+        }
+
+        void hold(long id, Instant expiry) {
+            expiries.put(id, expiry);
+            if (earliest == null || expiry.isBefore(earliest)) {
+                earliest = expiry;
+            }
         }
     }
 
@@ -135,7 +168,7 @@ final class LocalLeases implements Leases {
             if (slots == null) {
                 return 0;
             }
-            slots.hasRoom(0); // purges expired leases
+            slots.purgeExpired();
             return slots.expiries.size();
         } finally {
             lock.unlock();
@@ -155,7 +188,7 @@ final class LocalLeases implements Leases {
 
     private Lease grant(String key, Slots slots, Duration ttl) {
         long id = ids.incrementAndGet();
-        slots.expiries.put(id, clock.instant().plus(ttl));
+        slots.hold(id, clock.instant().plus(ttl));
         return new LocalLease(key, id);
     }
 
@@ -194,7 +227,7 @@ final class LocalLeases implements Leases {
                     slots.expiries.remove(id);
                     return false;
                 }
-                slots.expiries.put(id, now.plus(ttl));
+                slots.hold(id, now.plus(ttl));
                 return true;
             } finally {
                 lock.unlock();
