@@ -3,6 +3,8 @@ package dev.relaypool.server.gateway.upstream;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -12,7 +14,10 @@ import java.util.concurrent.locks.LockSupport;
  * it). Its precision is the period; the gateway's deadlines are a second or more.
  */
 public final class DueSweeper implements AutoCloseable {
-    /** Something to do once its time has come; its time may move while it waits. */
+    /**
+     * Something to do once its time has come. Its time may move later while it waits; a move earlier must be told
+     * with {@link #movedEarlier}.
+     */
     public interface Due {
         long dueAtNanos();
 
@@ -20,7 +25,15 @@ public final class DueSweeper implements AutoCloseable {
         void fire();
     }
 
+    /** The longest the sweeper goes without a look, however far off the earliest due seems. */
+    static final long MAX_SKIP_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final Set<Due> waiting = ConcurrentHashMap.newKeySet();
+    /**
+     * Nothing waiting is due before this (a lower bound: dues move later on their own): a look walks every waiting
+     * due, so with thousands of streams the sweeper looks only when something may be due, not every period.
+     */
+    private final AtomicLong nextLook = new AtomicLong(System.nanoTime());
     private final long periodNanos;
     private final Thread thread;
     private volatile boolean closed;
@@ -32,6 +45,12 @@ public final class DueSweeper implements AutoCloseable {
 
     public void add(Due due) {
         waiting.add(due);
+        movedEarlier(due.dueAtNanos());
+    }
+
+    /** A waiting due's time moved to {@code dueAtNanos}, earlier than before. */
+    public void movedEarlier(long dueAtNanos) {
+        nextLook.accumulateAndGet(dueAtNanos, (current, moved) -> moved - current < 0 ? moved : current);
     }
 
     public void remove(Due due) {
@@ -47,11 +66,23 @@ public final class DueSweeper implements AutoCloseable {
         while (!closed) {
             LockSupport.parkNanos(periodNanos);
             long now = System.nanoTime();
+            if (now - nextLook.get() < 0) {
+                continue;
+            }
+            // reset before the walk: a due added or moved earlier meanwhile lowers it again, so none is missed
+            nextLook.set(now + MAX_SKIP_NANOS);
+            long earliest = now + MAX_SKIP_NANOS;
             for (Due due : waiting) {
-                if (now - due.dueAtNanos() >= 0 && waiting.remove(due)) {
-                    due.fire();
+                long at = due.dueAtNanos();
+                if (now - at >= 0) {
+                    if (waiting.remove(due)) {
+                        due.fire();
+                    }
+                } else if (at - earliest < 0) {
+                    earliest = at;
                 }
             }
+            movedEarlier(earliest);
         }
     }
 

@@ -37,6 +37,7 @@ public final class UpstreamTimeouts implements AutoCloseable {
         public void reading(Duration idle) {
             idleNanos = idle.toNanos();
             deadline = System.nanoTime() + idleNanos;
+            sweeper.movedEarlier(deadline); // the idle limit may be shorter than what was left of the header limit
         }
 
         /** Whether the call was cancelled for being past its limit. */
