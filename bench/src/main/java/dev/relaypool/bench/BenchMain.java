@@ -54,7 +54,7 @@ public final class BenchMain {
             }
             if (options.only().contains("many-streams")) {
                 Target overHttps = Target.of("relay", relay.port(), relay.httpsMemberKey(), session);
-                ManyStreamsScenario.run(fake, overHttps, relay, streamsThatFit(options.manyStreams(), report), report);
+                ManyStreamsScenario.run(fake, direct, overHttps, relay, streamsThatFit(options.manyStreams(), report), report);
             }
             report.note("load while measuring (1-minute load average at the end): " + Machine.loadAverage());
             finished = !report.sawErrors();

@@ -3,7 +3,6 @@ package dev.relaypool.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -27,45 +26,75 @@ final class ManyStreamsScenario {
 
     private ManyStreamsScenario() {}
 
-    static void run(FakeProcess fake, Target relay, RelayProcess process, int streams, Report report)
+    /** The clients of one pass: their threads, how many streams ended well, how long they took, what failed. */
+    private record Pass(List<Thread> clients, LongAdder ok, Samples durations, Errors errors) {
+        boolean running() {
+            return clients.stream().anyMatch(Thread::isAlive);
+        }
+
+        String lengths() {
+            synchronized (durations) {
+                return String.format("%.1f s / %.1f s", durations.millis(0.5) / 1_000, durations.millis(1.0) / 1_000);
+            }
+        }
+
+        /** Waits (bounded by {@link #PATIENCE}) for every stream to end; counts the ones that did not. */
+        void finish(int streams) throws InterruptedException {
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (running() && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+            for (Thread client : clients) {
+                client.join(Duration.ofSeconds(5));
+            }
+            errors.add("unfinished", streams - ok.sum() - errors.total());
+        }
+    }
+
+    /** Opens {@code streams} streams to {@code target} over {@link #RAMP}, a virtual thread each; returns once all started. */
+    private static Pass open(Target target, int streams) throws InterruptedException {
+        Pass pass = new Pass(new ArrayList<>(streams), new LongAdder(), new Samples(), new Errors());
+        long pauseNanos = RAMP.toNanos() / streams;
+        long started = System.nanoTime();
+        for (int i = 0; i < streams; i++) {
+            pass.clients().add(Thread.ofVirtual().start(() -> {
+                long begun = System.nanoTime();
+                try (HttpConnection connection = new HttpConnection(target.address(), 1024)) {
+                    HttpConnection.Answer answer = connection.exchange(target.stream(), null);
+                    if (answer.okStream()) {
+                        pass.ok().increment();
+                        synchronized (pass.durations()) {
+                            pass.durations().add(System.nanoTime() - begun);
+                        }
+                    } else {
+                        pass.errors().add(answer);
+                    }
+                }
+            }));
+            long due = started + pauseNanos * (i + 1);
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+                if (due - System.nanoTime() > 1_000_000) {
+                    Thread.sleep(1);
+                }
+            }
+        }
+        return pass;
+    }
+
+    /**
+     * The same streams first straight to the fake (HTTP/1.1, a socket each: how long they take on this machine
+     * without the relay), then through the relay, sampled every few seconds (jcmd costs a JVM start).
+     */
+    static void run(FakeProcess fake, Target direct, Target relay, RelayProcess process, int streams, Report report)
             throws InterruptedException, java.io.IOException {
         fake.answerAfter(0);
         fake.streamShape("a slow stream ".repeat(DELTAS), DELTAS, Duration.ofMillis(PACING_MS));
-        AtomicInteger open = new AtomicInteger();
-        AtomicInteger maxOpen = new AtomicInteger();
-        LongAdder ok = new LongAdder();
-        Samples durations = new Samples();
-        Errors errors = new Errors();
-        List<Thread> clients = new ArrayList<>(streams);
-        long pauseNanos = RAMP.toNanos() / streams;
-        long started = System.nanoTime();
         try {
-            for (int i = 0; i < streams; i++) {
-                clients.add(Thread.ofVirtual().start(() -> {
-                    open.incrementAndGet();
-                    long begun = System.nanoTime();
-                    try (HttpConnection connection = new HttpConnection(relay.address(), 1024)) {
-                        HttpConnection.Answer answer = connection.exchange(relay.stream(), null);
-                        if (answer.okStream()) {
-                            ok.increment();
-                            synchronized (durations) {
-                                durations.add(System.nanoTime() - begun);
-                            }
-                        } else {
-                            errors.add(answer);
-                        }
-                    } finally {
-                        open.decrementAndGet();
-                    }
-                }));
-                long due = started + pauseNanos * (i + 1);
-                while (System.nanoTime() < due) {
-                    Thread.onSpinWait();
-                    if (due - System.nanoTime() > 1_000_000) {
-                        Thread.sleep(1);
-                    }
-                }
-            }
+            Pass straight = open(direct, streams);
+            straight.finish(streams);
+
+            Pass pass = open(relay, streams);
             long maxHeap = 0;
             long maxRss = 0;
             int maxUpstream = 0;
@@ -74,9 +103,7 @@ final class ManyStreamsScenario {
             long[] cpuFrom = null;
             String cpuCores = null;
             long deadline = System.nanoTime() + PATIENCE.toNanos();
-            // sample every few seconds while the streams run (jcmd costs a JVM start); bounded by the deadline
-            while (clients.stream().anyMatch(Thread::isAlive) && System.nanoTime() < deadline) {
-                maxOpen.accumulateAndGet(open.get(), Math::max);
+            while (pass.running() && System.nanoTime() < deadline) {
                 int upstream = sampleOpenStreams(fake);
                 maxUpstream = Math.max(maxUpstream, upstream);
                 int atRelay = process.leasesInUse();
@@ -93,20 +120,19 @@ final class ManyStreamsScenario {
                 }
                 Thread.sleep(3_000);
             }
+            pass.finish(streams);
+
             String what = streams + " streams, 1 event/s";
             report.add("many streams", what + ": open at once at the relay (account leases held)", "",
                     Integer.toString(maxAtRelay), "", "all", maxAtRelay >= streams * 0.98);
             report.add("many streams", what + ": open at once at the upstream", "", Integer.toString(maxUpstream), "",
                     "", null);
-            errors.add("unfinished", streams - ok.sum() - errors.total());
-            report.add("many streams", what + ": errors", "", errors.toString(), "", "0", ok.sum() == streams);
+            report.add("many streams", what + ": errors", straight.errors().toString(), pass.errors().toString(), "",
+                    "0", pass.ok().sum() == streams);
             report.add("many streams", what + ": relay → upstream HTTP/2 connections", "",
                     Integer.toString(fake.http2Connections()), "", "", null);
-            synchronized (durations) {
-                report.add("many streams", what + ": stream length p50 / max (paced: " + DELTAS + " s)", "",
-                        String.format("%.1f s / %.1f s", durations.millis(0.5) / 1_000, durations.millis(1.0) / 1_000),
-                        "", "", null);
-            }
+            report.add("many streams", what + ": stream length p50 / max (paced: " + DELTAS + " s)",
+                    straight.lengths(), pass.lengths(), "", "", null);
             report.add("many streams", what + ": CPU after the plateau's full GC, cores: relay / fake upstream / clients", "",
                     cpuCores == null ? "not reached" : cpuCores, "", "", null);
             report.add("many streams", what + ": relay heap used, max sampled", "", maxHeap + " MiB", "",
@@ -116,9 +142,6 @@ final class ManyStreamsScenario {
             report.add("many streams", what + ": relay resident memory, max sampled", "", maxRss + " MiB", "", "",
                     null);
         } finally {
-            for (Thread client : clients) {
-                client.join(Duration.ofSeconds(5));
-            }
             fake.streamShape("Hello from the bench.", 4, Duration.ZERO);
         }
     }
