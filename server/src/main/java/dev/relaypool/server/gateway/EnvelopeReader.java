@@ -7,11 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.relaypool.server.gateway.RequestEnvelope.Splice;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -109,22 +104,41 @@ final class EnvelopeReader {
         return new Result.Read(new RequestEnvelope(model, stream, start, end, usageOption));
     }
 
-    /** JSON is UTF-8 (RFC 8259); decoding into a small reused buffer checks that without a copy of the body. */
+    /**
+     * JSON is UTF-8 (RFC 8259): whether {@code body} is well-formed UTF-8 (Unicode 3.9, table 3-7: no overlong forms,
+     * no surrogates, nothing above U+10FFFF, no cut sequence), checked in place without decoding or allocating.
+     */
     static boolean validUtf8(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body);
-        CharBuffer out = CharBuffer.allocate(8192);
-        while (true) {
-            CoderResult result = decoder.decode(in, out, true);
-            if (result.isError()) {
+        int i = 0;
+        int n = body.length;
+        while (i < n) {
+            int lead = body[i];
+            if (lead >= 0) { // ASCII, the usual case
+                i++;
+                continue;
+            }
+            lead &= 0xFF;
+            if (lead < 0xC2 || lead > 0xF4) { // a continuation byte, an overlong two-byte lead, or beyond U+10FFFF
                 return false;
             }
-            if (result.isUnderflow()) {
-                return !decoder.flush(out.clear()).isError();
+            int length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+            if (i + length > n) {
+                return false;
             }
-            out.clear(); // overflow: the buffer is full, only validity matters
+            int second = body[i + 1] & 0xFF;
+            int low = lead == 0xE0 ? 0xA0 : lead == 0xF0 ? 0x90 : 0x80; // no overlong three- or four-byte forms
+            int high = lead == 0xED ? 0x9F : lead == 0xF4 ? 0x8F : 0xBF; // no surrogates, nothing above U+10FFFF
+            if (second < low || second > high) {
+                return false;
+            }
+            for (int k = 2; k < length; k++) {
+                if ((body[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += length;
         }
+        return true;
     }
 
     static int offset(JsonLocation location) {

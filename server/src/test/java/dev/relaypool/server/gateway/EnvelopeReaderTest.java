@@ -126,4 +126,44 @@ class EnvelopeReaderTest {
         }
         assertThat(EnvelopeReader.validUtf8("h\u00e9 \ud83c\udf0d".repeat(5000).getBytes(StandardCharsets.UTF_8))).isTrue();
     }
+
+    @Test
+    void judgesUtf8ExactlyAsTheJdksStrictDecoder() {
+        java.util.Random random = new java.util.Random(20261207);
+        byte[][] edges = {{(byte) 0xC0, (byte) 0x80}, {(byte) 0xC1, (byte) 0xBF}, {(byte) 0xC2, (byte) 0x80},
+            {(byte) 0xE0, (byte) 0x9F, (byte) 0xBF}, {(byte) 0xE0, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xED, (byte) 0x9F, (byte) 0xBF}, {(byte) 0xED, (byte) 0xBF, (byte) 0xBF},
+            {(byte) 0xEF, (byte) 0xBF, (byte) 0xBF}, {(byte) 0xF0, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF},
+            {(byte) 0xF0, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xF4, (byte) 0x8F, (byte) 0xBF, (byte) 0xBF},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            {(byte) 0xE2, (byte) 0x82}, {(byte) 0x80}, {}};
+        for (byte[] edge : edges) {
+            assertThat(EnvelopeReader.validUtf8(edge)).as("%s", java.util.HexFormat.of().formatHex(edge))
+                    .isEqualTo(jdkAccepts(edge));
+        }
+        for (int i = 0; i < 50_000; i++) {
+            byte[] bytes = new byte[random.nextInt(12)];
+            for (int j = 0; j < bytes.length; j++) { // mostly bytes that start or continue multi-byte sequences
+                bytes[j] = (byte) (random.nextInt(4) == 0 ? random.nextInt(128) : 0x80 + random.nextInt(128));
+            }
+            assertThat(EnvelopeReader.validUtf8(bytes)).as("%s", java.util.HexFormat.of().formatHex(bytes))
+                    .isEqualTo(jdkAccepts(bytes));
+        }
+        for (int cp = 0; cp <= 0x10FFFF; cp += 7) { // every encodable scalar value's neighbourhood, as Java writes it
+            if (cp < 0xD800 || cp > 0xDFFF) {
+                assertThat(EnvelopeReader.validUtf8(Character.toString(cp).getBytes(StandardCharsets.UTF_8))).isTrue();
+            }
+        }
+    }
+
+    private static boolean jdkAccepts(byte[] bytes) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
 }
