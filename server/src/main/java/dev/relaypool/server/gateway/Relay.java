@@ -145,14 +145,21 @@ final class Relay {
     }
 
     private RelayResult buffered(Response response, InputStream in, boolean success, UpstreamTimeouts.Watch watch) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
+        byte[] bytes;
         try {
-            for (int read; (read = in.read(buffer)) != -1; ) {
-                if (body.size() + read > MAX_BUFFERED_BYTES) {
-                    return new RelayResult.FailedBeforeFirstByte(FailureClass.SERVER_ERROR, "answer too large");
+            long declared = response.body().contentLength();
+            if (declared >= 0 && declared <= MAX_BUFFERED_BYTES) {
+                bytes = in.readNBytes((int) declared); // straight into its own array (OkHttp fails a short body)
+            } else {
+                ByteArrayOutputStream body = new ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                for (int read; (read = in.read(buffer)) != -1; ) {
+                    if (body.size() + read > MAX_BUFFERED_BYTES) {
+                        return new RelayResult.FailedBeforeFirstByte(FailureClass.SERVER_ERROR, "answer too large");
+                    }
+                    body.write(buffer, 0, read);
                 }
-                body.write(buffer, 0, read);
+                bytes = body.toByteArray();
             }
         } catch (IOException e) {
             if (signal.cancelled()) {
@@ -163,7 +170,6 @@ final class Relay {
                             ? FailureClass.HEADER_TIMEOUT : FailureClass.EMPTY_ANSWER,
                     e.getClass().getSimpleName());
         }
-        byte[] bytes = body.toByteArray();
         if (success) {
             tap.onBody(bytes);
         }
