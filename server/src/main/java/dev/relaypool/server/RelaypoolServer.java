@@ -37,6 +37,7 @@ import dev.relaypool.server.coordination.Coordination;
 import dev.relaypool.server.crypto.CredentialCipher;
 import dev.relaypool.server.dashboard.Dashboard;
 import dev.relaypool.server.gateway.GatewayRoutes;
+import dev.relaypool.server.gateway.upstream.UpstreamTrust;
 import dev.relaypool.server.http.BodyLimitHandler;
 import dev.relaypool.server.http.ClientLimits;
 import dev.relaypool.server.http.HealthHandler;
@@ -116,7 +117,7 @@ public final class RelaypoolServer implements AutoCloseable {
             Accounts accounts = open(opened, new Accounts(database, codec, addresses, coordination.broadcasts()));
             Proxies proxies = new Proxies(database, codec, addresses, accounts);
             OAuthAccounts oauth = open(opened, OAuthAccounts.create(config.oauth(), accounts, codec, coordination,
-                    addresses, clock, true));
+                    addresses, clock, true, UpstreamTrust.load(config.gateway().upstreamCaFile())));
             Scheduling scheduling = open(opened, new Scheduling(config, accounts, coordination, clock,
                     oauth.refresher()::onAuthRejected));
             PoolSelector selector = scheduling.selector();
@@ -184,7 +185,8 @@ public final class RelaypoolServer implements AutoCloseable {
                 auth.tokensValidAfter(), new PasswordHasher(), parts.events(), parts.addresses(), parts.redeem(),
                 parts.prices(), clock);
         List<Route<?>> routes = new ArrayList<>(auth.routes());
-        routes.addAll(new AdminModule(admin, parts.oauth().flows(), config.security().proxyTestUrl()).routes());
+        routes.addAll(new AdminModule(admin, parts.oauth().flows(), config.security().proxyTestUrl(),
+                UpstreamTrust.load(config.gateway().upstreamCaFile())).routes());
         routes.addAll(new MemberModule(database, parts.keys(), parts.redeem(), clock).routes());
         routes.addAll(new EventStreamRoute(parts.events(), Duration.ofSeconds(15), Duration.ofMinutes(30)).routes());
         routes.addAll(AuditRoutes.routes(database));

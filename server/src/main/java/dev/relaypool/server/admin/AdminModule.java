@@ -15,16 +15,18 @@ public final class AdminModule {
 
     /**
      * {@code flows}: the OAuth sign-in of accounts, offered as {@code accounts/oauth/*}; {@code proxyTestUrl}: what
-     * the proxy connectivity test fetches unless the request names a URL.
+     * the proxy connectivity test fetches unless the request names a URL; {@code trust}: the operator's extra CAs
+     * for that fetch ({@code gateway.upstream-ca-file}).
      */
-    public AdminModule(AdminContext ctx, OAuthFlows flows, URI proxyTestUrl) {
+    public AdminModule(AdminContext ctx, OAuthFlows flows, URI proxyTestUrl,
+                       java.util.Optional<dev.relaypool.server.gateway.upstream.UpstreamTrust> trust) {
         List<Route<?>> all = new ArrayList<>();
         all.addAll(new UserRoutes(ctx).routes());
         all.addAll(new UserKeyRoutes(ctx).routes());
         all.addAll(new GroupRoutes(ctx).routes());
         all.addAll(new AccountRoutes(ctx).routes());
         all.addAll(new AccountToolRoutes(ctx).routes());
-        all.addAll(new ProxyRoutes(ctx, proxyTestUrl).routes());
+        all.addAll(new ProxyRoutes(ctx, proxyTestUrl, trust).routes());
         all.addAll(new RedeemCodeRoutes(ctx).routes());
         all.addAll(new SubscriptionRoutes(ctx).routes());
         all.addAll(new PriceRoutes(ctx).routes());

@@ -27,9 +27,9 @@ final class ProxyRoutes {
     private final AdminContext ctx;
     private final ProxyTester tester;
 
-    ProxyRoutes(AdminContext ctx, URI proxyTestUrl) {
+    ProxyRoutes(AdminContext ctx, URI proxyTestUrl, Optional<dev.relaypool.server.gateway.upstream.UpstreamTrust> trust) {
         this.ctx = ctx;
-        this.tester = new ProxyTester(ctx.addresses(), proxyTestUrl);
+        this.tester = new ProxyTester(ctx.addresses(), proxyTestUrl, trust);
     }
 
     List<Route<?>> routes() {

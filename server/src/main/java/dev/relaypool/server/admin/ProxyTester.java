@@ -27,10 +27,12 @@ final class ProxyTester {
     private final URI defaultTarget;
     private final OkHttpClient base;
 
-    ProxyTester(UpstreamAddressPolicy addresses, URI defaultTarget) {
+    ProxyTester(UpstreamAddressPolicy addresses, URI defaultTarget, java.util.Optional<dev.relaypool.server.gateway.upstream.UpstreamTrust> trust) {
         this.addresses = addresses;
         this.defaultTarget = defaultTarget;
-        this.base = new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        trust.ifPresent(t -> t.apply(builder));
+        this.base = builder
                 .connectTimeout(TIMEOUT).readTimeout(TIMEOUT).callTimeout(TIMEOUT.multipliedBy(2))
                 .followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false)
                 .dns(addresses.dns())

@@ -33,7 +33,14 @@ public final class OAuthAccounts implements AutoCloseable {
     public static OAuthAccounts create(RelaypoolConfig.OAuth config, Accounts accounts, CredentialCodec codec,
                                        Coordination coordination, UpstreamAddressPolicy addresses, Clock clock,
                                        boolean startJob) {
-        TokenEndpoint tokens = new TokenEndpoint(TOKEN_CALL_TIMEOUT);
+        return create(config, accounts, codec, coordination, addresses, clock, startJob, java.util.Optional.empty());
+    }
+
+    /** As above, token calls trusting the operator's extra CAs ({@code gateway.upstream-ca-file}) too. */
+    public static OAuthAccounts create(RelaypoolConfig.OAuth config, Accounts accounts, CredentialCodec codec,
+                                       Coordination coordination, UpstreamAddressPolicy addresses, Clock clock,
+                                       boolean startJob, java.util.Optional<dev.relaypool.server.gateway.upstream.UpstreamTrust> trust) {
+        TokenEndpoint tokens = new TokenEndpoint(TOKEN_CALL_TIMEOUT, trust);
         OAuthFlows flows = new OAuthFlows(config, accounts, new PendingFlows(coordination.stickyBindings(), codec),
                 tokens, addresses, new SecureRandom(), clock);
         TokenRefresher refresher = new TokenRefresher(config, accounts, tokens, coordination.locks(),

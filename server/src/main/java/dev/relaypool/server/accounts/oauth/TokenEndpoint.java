@@ -32,9 +32,11 @@ final class TokenEndpoint implements AutoCloseable {
     private final OkHttpClient direct;
     private final ConcurrentMap<UpstreamProxy, OkHttpClient> viaProxy = new ConcurrentHashMap<>();
 
-    TokenEndpoint(Duration timeout) {
-        this.direct = new OkHttpClient.Builder().callTimeout(timeout).followRedirects(false).followSslRedirects(false)
-                .build();
+    /** {@code trust}: the operator's extra CAs ({@code gateway.upstream-ca-file}), as for the gateway's calls. */
+    TokenEndpoint(Duration timeout, Optional<dev.relaypool.server.gateway.upstream.UpstreamTrust> trust) {
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        trust.ifPresent(t -> t.apply(builder));
+        this.direct = builder.callTimeout(timeout).followRedirects(false).followSslRedirects(false).build();
     }
 
     TokenResponse exchangeCode(Platform platform, OAuthClient client, String code, String verifier, String state,
