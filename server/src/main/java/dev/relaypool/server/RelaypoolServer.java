@@ -66,6 +66,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -113,13 +114,14 @@ public final class RelaypoolServer implements AutoCloseable {
             ApiKeys keys = new ApiKeys(database, new KeyFormat(new SecureRandom()), clock, new InvalidKeyThrottle.Settings(
                     config.security().invalidKeyLimit(), config.security().invalidKeyWindow()));
             UpstreamAddressPolicy addresses = UpstreamAddressPolicy.fromConfig(config.security());
+            Optional<UpstreamTrust> trust = UpstreamTrust.load(config.gateway().upstreamCaFile()); // once per node
             CredentialCodec codec = new CredentialCodec(cipher);
             Accounts accounts = open(opened, new Accounts(database, codec, addresses, coordination.broadcasts()));
             Proxies proxies = new Proxies(database, codec, addresses, accounts);
             OAuthAccounts oauth = open(opened, OAuthAccounts.create(config.oauth(), accounts, codec, coordination,
-                    addresses, clock, true, UpstreamTrust.load(config.gateway().upstreamCaFile())));
+                    addresses, clock, true, trust));
             Scheduling scheduling = open(opened, new Scheduling(config, accounts, coordination, clock,
-                    oauth.refresher()::onAuthRejected));
+                    oauth.refresher()::onAuthRejected, trust));
             PoolSelector selector = scheduling.selector();
             LeaseRenewer renewer = scheduling.renewer();
             // admission and settlement price with what is in force now: catalogue upload + overrides
@@ -144,7 +146,7 @@ public final class RelaypoolServer implements AutoCloseable {
             GatewayAdmission gate = new GatewayAdmission(keys, admission);
             RelayMetrics metrics = open(opened, RelayMetrics.create(config.metrics(),
                     new RelayMetrics.Sources(database, accounts, coordination, settlement)));
-            GatewayRoutes gateway = open(opened, new GatewayRoutes(config, new GatewayRoutes.Collaborators(
+            GatewayRoutes gateway = open(opened, new GatewayRoutes(config, trust, new GatewayRoutes.Collaborators(
                     gate, metrics.selector(selector),
                     key -> accounts.models(key.groupId(), () -> modelsOf(prices.get().catalogue(), key.platform())),
                     metrics.usageSink(admission.countingTokens(
@@ -159,7 +161,7 @@ public final class RelaypoolServer implements AutoCloseable {
             PathHandler routes = new PathHandler(new CorsHandler(corsOrigins, gateway.handler()))
                     .addExactPath("/healthz", HealthHandler.alive())
                     .addExactPath("/readyz", HealthHandler.ready(readiness(config, database, coordination)))
-                    .addPrefixPath("/api", new CorsHandler(corsOrigins, api(config, parts, codec, cipher, clock)));
+                    .addPrefixPath("/api", new CorsHandler(corsOrigins, api(config, parts, codec, cipher, trust, clock)));
             metrics.mount(routes);
             Dashboard.fromClasspath().mountOn(routes);
             GracefulShutdownHandler graceful = new GracefulShutdownHandler(routes);
@@ -177,7 +179,7 @@ public final class RelaypoolServer implements AutoCloseable {
 
     /** The REST API: every route of the table, authorised by its declared access, run on virtual threads. */
     private static ApiHandler api(RelaypoolConfig config, Parts parts, CredentialCodec codec, CredentialCipher cipher,
-                                  Clock clock) {
+                                  Optional<UpstreamTrust> trust, Clock clock) {
         Database database = parts.database();
         AuthModule auth = new AuthModule(database, cipher, new PasswordHasher(),
                 new LoginService.Policy(config.security().requireAdminTotp()), clock);
@@ -185,8 +187,8 @@ public final class RelaypoolServer implements AutoCloseable {
                 auth.tokensValidAfter(), new PasswordHasher(), parts.events(), parts.addresses(), parts.redeem(),
                 parts.prices(), clock);
         List<Route<?>> routes = new ArrayList<>(auth.routes());
-        routes.addAll(new AdminModule(admin, parts.oauth().flows(), config.security().proxyTestUrl(),
-                UpstreamTrust.load(config.gateway().upstreamCaFile())).routes());
+        routes.addAll(new AdminModule(admin, parts.oauth().flows(), config.security().proxyTestUrl(), trust)
+                .routes());
         routes.addAll(new MemberModule(database, parts.keys(), parts.redeem(), clock).routes());
         routes.addAll(new EventStreamRoute(parts.events(), Duration.ofSeconds(15), Duration.ofMinutes(30)).routes());
         routes.addAll(AuditRoutes.routes(database));

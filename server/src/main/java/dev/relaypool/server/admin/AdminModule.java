@@ -2,9 +2,11 @@ package dev.relaypool.server.admin;
 
 import dev.relaypool.server.accounts.oauth.OAuthFlows;
 import dev.relaypool.server.api.Route;
+import dev.relaypool.server.gateway.upstream.UpstreamTrust;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Front door of the admin resources under {@code /api/v1/admin/}: users and their keys, groups, upstream accounts
@@ -19,7 +21,7 @@ public final class AdminModule {
      * for that fetch ({@code gateway.upstream-ca-file}).
      */
     public AdminModule(AdminContext ctx, OAuthFlows flows, URI proxyTestUrl,
-                       java.util.Optional<dev.relaypool.server.gateway.upstream.UpstreamTrust> trust) {
+                       Optional<UpstreamTrust> trust) {
         List<Route<?>> all = new ArrayList<>();
         all.addAll(new UserRoutes(ctx).routes());
         all.addAll(new UserKeyRoutes(ctx).routes());

@@ -13,6 +13,7 @@ import dev.relaypool.server.api.ApiResponse;
 import dev.relaypool.server.api.ApiTypes;
 import dev.relaypool.server.api.Route;
 import dev.relaypool.server.audit.Audit;
+import dev.relaypool.server.gateway.upstream.UpstreamTrust;
 import dev.relaypool.server.members.Problems;
 import dev.relaypool.server.storage.schema.tables.records.ProxiesRecord;
 import java.net.URI;
@@ -27,7 +28,7 @@ final class ProxyRoutes {
     private final AdminContext ctx;
     private final ProxyTester tester;
 
-    ProxyRoutes(AdminContext ctx, URI proxyTestUrl, Optional<dev.relaypool.server.gateway.upstream.UpstreamTrust> trust) {
+    ProxyRoutes(AdminContext ctx, URI proxyTestUrl, Optional<UpstreamTrust> trust) {
         this.ctx = ctx;
         this.tester = new ProxyTester(ctx.addresses(), proxyTestUrl, trust);
     }

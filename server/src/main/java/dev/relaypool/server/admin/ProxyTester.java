@@ -3,6 +3,7 @@ package dev.relaypool.server.admin;
 import dev.relaypool.model.admin.ProxyTestResult;
 import dev.relaypool.server.gateway.UpstreamProxy;
 import dev.relaypool.server.gateway.upstream.UpstreamClients;
+import dev.relaypool.server.gateway.upstream.UpstreamTrust;
 import dev.relaypool.server.net.UpstreamAddressPolicy;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -27,7 +28,7 @@ final class ProxyTester {
     private final URI defaultTarget;
     private final OkHttpClient base;
 
-    ProxyTester(UpstreamAddressPolicy addresses, URI defaultTarget, java.util.Optional<dev.relaypool.server.gateway.upstream.UpstreamTrust> trust) {
+    ProxyTester(UpstreamAddressPolicy addresses, URI defaultTarget, Optional<UpstreamTrust> trust) {
         this.addresses = addresses;
         this.defaultTarget = defaultTarget;
         OkHttpClient.Builder builder = new OkHttpClient.Builder();

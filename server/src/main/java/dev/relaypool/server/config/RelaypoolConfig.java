@@ -64,11 +64,6 @@ public record RelaypoolConfig(
     /** {@code upstreamCaFile}: extra trusted certificates for upstream HTTPS (see {@code UpstreamTrust}). */
     public record Gateway(Duration connectTimeout, Duration responseHeaderTimeout, Duration streamIdleTimeout,
                           int maxAccountSwitches, Optional<java.nio.file.Path> upstreamCaFile) {
-        public Gateway(Duration connectTimeout, Duration responseHeaderTimeout, Duration streamIdleTimeout,
-                       int maxAccountSwitches) {
-            this(connectTimeout, responseHeaderTimeout, streamIdleTimeout, maxAccountSwitches, Optional.empty());
-        }
-
         public Gateway {
             java.util.Objects.requireNonNull(upstreamCaFile, "upstreamCaFile");
         }

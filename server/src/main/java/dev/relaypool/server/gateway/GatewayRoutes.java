@@ -4,6 +4,7 @@ import dev.relaypool.server.api.TrustedProxies;
 import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.gateway.upstream.UpstreamCaller;
 import dev.relaypool.server.gateway.upstream.UpstreamClients;
+import dev.relaypool.server.gateway.upstream.UpstreamTrust;
 import dev.relaypool.server.http.RequestIdHandler;
 import dev.relaypool.server.net.UpstreamAddressPolicy;
 import dev.relaypool.server.http.VirtualThreadDispatchHandler;
@@ -11,6 +12,7 @@ import dev.relaypool.server.usage.UsageSink;
 import io.undertow.server.HttpHandler;
 import java.time.Clock;
 import dev.relaypool.server.events.SerialWorker;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -46,8 +48,8 @@ public final class GatewayRoutes implements AutoCloseable {
     private final UpstreamCaller caller;
     private final HttpHandler handler;
 
-    public GatewayRoutes(RelaypoolConfig config, Collaborators collaborators) {
-        this.clients = new UpstreamClients(config.gateway(), UpstreamAddressPolicy.fromConfig(config.security()));
+    public GatewayRoutes(RelaypoolConfig config, Optional<UpstreamTrust> trust, Collaborators collaborators) {
+        this.clients = new UpstreamClients(config.gateway(), UpstreamAddressPolicy.fromConfig(config.security()), trust);
         this.caller = new UpstreamCaller(clients, config.gateway(), collaborators.clock());
         Forwarder forwarder = new Forwarder(collaborators.selector(), caller, new UsageRecords(collaborators.usage(), requestLog),
                 config.gateway().maxAccountSwitches());

@@ -6,10 +6,12 @@ import dev.relaypool.server.coordination.Cooldown;
 import dev.relaypool.server.coordination.Coordination;
 import dev.relaypool.server.gateway.upstream.UpstreamCaller;
 import dev.relaypool.server.gateway.upstream.UpstreamClients;
+import dev.relaypool.server.gateway.upstream.UpstreamTrust;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Front door of scheduling: builds the account selector the gateway uses, with its lease renewer, the accounts'
@@ -28,13 +30,13 @@ public final class Scheduling implements AutoCloseable {
     private final UpstreamCaller probeCaller;
     private final CooldownProber prober;
 
-    public Scheduling(RelaypoolConfig config, Accounts accounts, Coordination coordination, Clock clock) {
-        this(config, accounts, coordination, clock, account -> {});
-    }
-
-    /** {@code onAuthRejected}: told when a provider rejected an account's credential (OAuth: refresh it now). */
+    /**
+     * {@code onAuthRejected}: told when a provider rejected an account's credential (OAuth: refresh it now);
+     * {@code trust}: the operator's extra CAs for the probes' upstream calls.
+     */
     public Scheduling(RelaypoolConfig config, Accounts accounts, Coordination coordination, Clock clock,
-                      java.util.function.Consumer<dev.relaypool.server.gateway.UpstreamAccount> onAuthRejected) {
+                      java.util.function.Consumer<dev.relaypool.server.gateway.UpstreamAccount> onAuthRejected,
+                      Optional<UpstreamTrust> trust) {
         this.coordination = coordination;
         this.renewer = new LeaseRenewer(config.scheduling().leaseTtl());
         this.rateLimits = new RateLimitStates(new RateLimitStates.Store() {
@@ -47,7 +49,7 @@ public final class Scheduling implements AutoCloseable {
         this.selector = new PoolSelector(accounts, coordination, renewer, rateLimits,
                 PoolSelector.Settings.from(config.scheduling()), clock, onAuthRejected);
         this.probeClients = new UpstreamClients(config.gateway(),
-                dev.relaypool.server.net.UpstreamAddressPolicy.fromConfig(config.security()));
+                dev.relaypool.server.net.UpstreamAddressPolicy.fromConfig(config.security()), trust);
         this.probeCaller = new UpstreamCaller(probeClients, config.gateway(), clock);
         this.prober = new CooldownProber(accounts, coordination, probeCaller, selector,
                 config.scheduling().probeInterval(), clock);

@@ -3,6 +3,7 @@ package dev.relaypool.server.gateway;
 import dev.relaypool.model.Platform;
 import dev.relaypool.server.config.ConfigLoader;
 import dev.relaypool.server.config.RelaypoolConfig;
+import dev.relaypool.server.gateway.upstream.UpstreamTrust;
 import dev.relaypool.server.usage.UsageRecord;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,8 @@ final class TestGateway implements AutoCloseable {
                 DISABLED_KEY, new KeyLookup.Disabled(),
                 EXPIRED_KEY, new KeyLookup.Expired(),
                 BROKE_KEY, new KeyLookup.OverQuota("Your monthly quota of 10.00 USD is used up."));
-        routes = new GatewayRoutes(config, new GatewayRoutes.Collaborators(
+        routes = new GatewayRoutes(config, UpstreamTrust.load(config.gateway().upstreamCaFile()),
+                new GatewayRoutes.Collaborators(
                 presented -> keys.getOrDefault(presented, new KeyLookup.Unknown()),
                 selector,
                 key -> switch (key.platform()) {

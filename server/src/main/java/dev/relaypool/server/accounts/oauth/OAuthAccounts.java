@@ -4,10 +4,12 @@ import dev.relaypool.server.accounts.Accounts;
 import dev.relaypool.server.accounts.CredentialCodec;
 import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.coordination.Coordination;
+import dev.relaypool.server.gateway.upstream.UpstreamTrust;
 import dev.relaypool.server.net.UpstreamAddressPolicy;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Front door of OAuth accounts, built once per node: sign-in flows and token import ({@link #flows()}), refresh on
@@ -33,13 +35,13 @@ public final class OAuthAccounts implements AutoCloseable {
     public static OAuthAccounts create(RelaypoolConfig.OAuth config, Accounts accounts, CredentialCodec codec,
                                        Coordination coordination, UpstreamAddressPolicy addresses, Clock clock,
                                        boolean startJob) {
-        return create(config, accounts, codec, coordination, addresses, clock, startJob, java.util.Optional.empty());
+        return create(config, accounts, codec, coordination, addresses, clock, startJob, Optional.empty());
     }
 
     /** As above, token calls trusting the operator's extra CAs ({@code gateway.upstream-ca-file}) too. */
     public static OAuthAccounts create(RelaypoolConfig.OAuth config, Accounts accounts, CredentialCodec codec,
                                        Coordination coordination, UpstreamAddressPolicy addresses, Clock clock,
-                                       boolean startJob, java.util.Optional<dev.relaypool.server.gateway.upstream.UpstreamTrust> trust) {
+                                       boolean startJob, Optional<UpstreamTrust> trust) {
         TokenEndpoint tokens = new TokenEndpoint(TOKEN_CALL_TIMEOUT, trust);
         OAuthFlows flows = new OAuthFlows(config, accounts, new PendingFlows(coordination.stickyBindings(), codec),
                 tokens, addresses, new SecureRandom(), clock);

@@ -6,6 +6,7 @@ import dev.relaypool.model.Platform;
 import dev.relaypool.server.config.RelaypoolConfig.OAuthClient;
 import dev.relaypool.server.gateway.UpstreamProxy;
 import dev.relaypool.server.gateway.upstream.UpstreamClients;
+import dev.relaypool.server.gateway.upstream.UpstreamTrust;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ final class TokenEndpoint implements AutoCloseable {
     private final ConcurrentMap<UpstreamProxy, OkHttpClient> viaProxy = new ConcurrentHashMap<>();
 
     /** {@code trust}: the operator's extra CAs ({@code gateway.upstream-ca-file}), as for the gateway's calls. */
-    TokenEndpoint(Duration timeout, Optional<dev.relaypool.server.gateway.upstream.UpstreamTrust> trust) {
+    TokenEndpoint(Duration timeout, Optional<UpstreamTrust> trust) {
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
         trust.ifPresent(t -> t.apply(builder));
         this.direct = builder.callTimeout(timeout).followRedirects(false).followSslRedirects(false).build();

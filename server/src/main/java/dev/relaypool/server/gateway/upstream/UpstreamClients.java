@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * take the pools in turn. One pool would do, but OkHttp looks for a connection by walking every connection of the
  * pool under each connection's lock: with thousands of HTTP/1.1 streams open (each holding its own connection),
  * new calls queued behind that walk for seconds (docs/performance.md). HTTPS upstreams speak HTTP/2 when the server
- * offers it (ALPN), so their streams share a few connections; {@link UpstreamTrust} adds the operator's CAs. Redirects are never followed (a redirect would carry the account's credential elsewhere), and OkHttp never retries on its own.
+ * offers it (ALPN), so their streams share a few connections; {@link UpstreamTrust} adds the operator's CAs.
+ * Redirects are never followed (a redirect would carry the account's credential elsewhere), and OkHttp never
+ * retries on its own.
  * Reads and writes have no OkHttp timeout: {@link UpstreamTimeouts} keeps the calls' limits without a timer per
  * socket operation.
  */
@@ -47,12 +49,13 @@ public final class UpstreamClients implements AutoCloseable {
     private final AtomicInteger turn = new AtomicInteger();
     private final ConcurrentMap<Long, Client> byAccount = new ConcurrentHashMap<>();
 
-    public UpstreamClients(RelaypoolConfig.Gateway config, UpstreamAddressPolicy addresses) {
+    /** {@code trust}: the operator's extra CAs ({@code gateway.upstream-ca-file}), loaded once per node. */
+    public UpstreamClients(RelaypoolConfig.Gateway config, UpstreamAddressPolicy addresses, Optional<UpstreamTrust> trust) {
         for (int i = 0; i < SHARDS; i++) {
             pools[i] = new ConnectionPool(IDLE_PER_SHARD, 5, TimeUnit.MINUTES);
         }
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
-        UpstreamTrust.load(config.upstreamCaFile()).ifPresent(trust -> trust.apply(builder));
+        trust.ifPresent(t -> t.apply(builder));
         this.base = builder
                 .connectionPool(pools[0])
                 .socketFactory(new NoDelaySockets())

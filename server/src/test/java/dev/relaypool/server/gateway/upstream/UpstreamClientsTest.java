@@ -45,7 +45,7 @@ class UpstreamClientsTest {
         upstream.start();
         RelaypoolConfig config = ConfigLoader.load(null, Map.of("RELAYPOOL_SECURITY_ALLOW_PRIVATE_UPSTREAMS", "true",
                 "RELAYPOOL_SECURITY_ALLOW_HTTP_UPSTREAMS", "true"));
-        clients = new UpstreamClients(config.gateway(), UpstreamAddressPolicy.fromConfig(config.security()));
+        clients = new UpstreamClients(config.gateway(), UpstreamAddressPolicy.fromConfig(config.security()), Optional.empty());
     }
 
     @AfterEach
