@@ -105,19 +105,20 @@ final class FakeProcess implements AutoCloseable {
 
     /** HTTP/2 connections that carried requests since the fake started (only the many-streams scenario uses HTTPS). */
     int http2Connections() throws IOException {
-        Matcher connections = HTTP2_CONNECTIONS.matcher(send(HttpRequest.newBuilder(URI.create(baseUrl() + "/_fake/stats")).GET()));
-        if (!connections.find()) {
-            throw new IOException("unexpected stats answer");
-        }
-        return Integer.parseInt(connections.group(1));
+        return stat(HTTP2_CONNECTIONS);
     }
 
     int openStreams() throws IOException {
-        Matcher open = OPEN_STREAMS.matcher(send(HttpRequest.newBuilder(URI.create(baseUrl() + "/_fake/stats")).GET()));
-        if (!open.find()) {
+        return stat(OPEN_STREAMS);
+    }
+
+    /** One number of {@code GET /_fake/stats}. */
+    private int stat(Pattern field) throws IOException {
+        Matcher value = field.matcher(send(HttpRequest.newBuilder(URI.create(baseUrl() + "/_fake/stats")).GET()));
+        if (!value.find()) {
             throw new IOException("unexpected stats answer");
         }
-        return Integer.parseInt(open.group(1));
+        return Integer.parseInt(value.group(1));
     }
 
     private void post(String path, String json) throws IOException {
