@@ -2,6 +2,7 @@ package dev.relaypool.fake;
 
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.server.DefaultByteBufferPool;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -109,6 +110,9 @@ public final class FakeUpstream implements AutoCloseable {
         undertow = builder
                 .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                 .setWorkerThreads(2) // answers run on virtual threads; the worker pool is only Undertow's fallback
+                // without per-thread caches: each answer's virtual thread would make one, finalizable, and strand
+                // its buffers until the collector finds the thread dead (as in the relay, see its BufferPool)
+                .setByteBufferPool(new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 0))
                 .setSocketOption(org.xnio.Options.BACKLOG, 10_000)
                 .setHandler(new Router(settings, log, counters, responder, control, executor, options.clock()))
                 .build();

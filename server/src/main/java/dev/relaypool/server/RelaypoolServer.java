@@ -39,6 +39,7 @@ import dev.relaypool.server.dashboard.Dashboard;
 import dev.relaypool.server.gateway.GatewayRoutes;
 import dev.relaypool.server.gateway.upstream.UpstreamTrust;
 import dev.relaypool.server.http.BodyLimitHandler;
+import dev.relaypool.server.http.BufferPool;
 import dev.relaypool.server.http.ClientLimits;
 import dev.relaypool.server.http.HealthHandler;
 import dev.relaypool.server.keys.ApiKeys;
@@ -167,6 +168,7 @@ public final class RelaypoolServer implements AutoCloseable {
             GracefulShutdownHandler graceful = new GracefulShutdownHandler(routes);
             Undertow undertow = ClientLimits.apply(config.server(), Undertow.builder()
                     .addHttpListener(config.server().port(), config.server().host()))
+                    .setByteBufferPool(BufferPool.withoutThreadCaches())
                     .setHandler(new BodyLimitHandler(config.server().maxBodyBytes(), graceful))
                     .build();
             undertow.start();
