@@ -1,12 +1,11 @@
 package dev.relaypool.server.billing;
 
 import static dev.relaypool.server.storage.schema.Tables.API_KEYS;
-import static dev.relaypool.server.storage.schema.Tables.BALANCE_LEDGER;
 import static dev.relaypool.server.storage.schema.Tables.USERS;
 import static dev.relaypool.server.storage.schema.Tables.USER_SUBSCRIPTIONS;
 
 import dev.relaypool.server.billing.SubscriptionWindow.Period;
-import dev.relaypool.server.storage.schema.tables.records.BalanceLedgerRecord;
+import dev.relaypool.server.storage.UnnestInsert;
 import dev.relaypool.server.storage.schema.tables.records.UserSubscriptionsRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,6 +29,11 @@ final class MoneyMoves {
     private static final Logger log = LoggerFactory.getLogger(MoneyMoves.class);
 
     private record UserGroup(long userId, long groupId) {}
+
+    /** One ledger row per request, all of a batch's in one statement. */
+    private static final UnnestInsert LEDGER = new UnnestInsert("balance_ledger", List.of(
+            Map.entry("user_id", "bigint"), Map.entry("amount", "numeric"), Map.entry("balance_after", "numeric"),
+            Map.entry("reason", "text"), Map.entry("ref", "text"), Map.entry("created_at", "timestamptz")), "");
 
     private final DSLContext db;
     private final OffsetDateTime now;
@@ -56,10 +60,10 @@ final class MoneyMoves {
                 byUser.computeIfAbsent(charge.record().userId(), k -> new ArrayList<>()).add(charge);
             }
         }
-        List<BalanceLedgerRecord> ledger = new ArrayList<>();
+        List<String[]> ledger = new ArrayList<>();
         byUser.forEach((userId, charges) -> debit(userId, charges, ledger));
         if (!ledger.isEmpty()) {
-            db.batchInsert(ledger).execute();
+            LEDGER.execute(db, ledger);
         }
         byKey.forEach((keyId, amount) -> db.update(API_KEYS).set(API_KEYS.USED_USD, API_KEYS.USED_USD.plus(amount))
                 .where(API_KEYS.ID.eq(keyId)).execute());
@@ -67,21 +71,15 @@ final class MoneyMoves {
     }
 
     /** One UPDATE per user; the ledger's balance_after values are reconstructed backwards from the new balance. */
-    private void debit(long userId, List<Charge> charges, List<BalanceLedgerRecord> ledger) {
+    private void debit(long userId, List<Charge> charges, List<String[]> ledger) {
         BigDecimal total = charges.stream().map(Charge::actual).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal after = db.update(USERS).set(USERS.BALANCE, USERS.BALANCE.minus(total)).where(USERS.ID.eq(userId))
                 .returning(USERS.BALANCE).fetchOne(USERS.BALANCE);
         BigDecimal running = after.add(total);
         for (Charge charge : charges) {
             running = running.subtract(charge.actual());
-            BalanceLedgerRecord row = db.newRecord(BALANCE_LEDGER);
-            row.setUserId(userId);
-            row.setAmount(charge.actual().negate());
-            row.setBalanceAfter(running);
-            row.setReason("usage");
-            row.setRef(charge.record().requestId());
-            row.setCreatedAt(now);
-            ledger.add(row);
+            ledger.add(new String[] {Long.toString(userId), charge.actual().negate().toPlainString(),
+                    running.toPlainString(), "usage", charge.record().requestId(), UnnestInsert.timestamptz(now.toInstant())});
         }
     }
 

@@ -2,14 +2,11 @@ package dev.relaypool.server.billing;
 
 import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.storage.Database;
+import dev.relaypool.server.storage.UnnestInsert;
 import dev.relaypool.server.usage.UsageRecord;
 import dev.relaypool.server.usage.rollup.RollupWriter;
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,12 +73,7 @@ public final class PostgresBatchWriter implements BatchWriter {
         }
     }
 
-    /**
-     * The usage_log columns a settlement writes, with the SQL type each column's array is cast to. The rows go in as
-     * one array per column ({@code unnest}), every value as text: one statement whose text never changes (prepared
-     * once per connection), 31 parameters whatever the batch size, and no rendering of a row-by-row insert (which
-     * took a fifth of the relay's CPU at full load). Money and times cross as exact decimal and ISO-8601 text.
-     */
+    /** The usage_log columns a settlement writes, with the SQL type each column's array is cast to. */
     private static final List<Map.Entry<String, String>> COLUMNS = List.of(
             Map.entry("request_id", "text"), Map.entry("user_id", "bigint"), Map.entry("api_key_id", "bigint"),
             Map.entry("group_id", "bigint"), Map.entry("account_id", "bigint"), Map.entry("platform", "text"),
@@ -97,33 +89,17 @@ public final class PostgresBatchWriter implements BatchWriter {
             Map.entry("error_class", "text"), Map.entry("client_ip", "text"), Map.entry("user_agent", "text"),
             Map.entry("created_at", "timestamptz"));
 
-    static final String INSERT = "INSERT INTO usage_log ("
-            + String.join(", ", COLUMNS.stream().map(Map.Entry::getKey).toList()) + ") SELECT * FROM unnest("
-            + String.join(", ", COLUMNS.stream().map(c -> "?::" + c.getValue() + "[]").toList())
-            + ") ON CONFLICT (request_id) DO NOTHING RETURNING request_id, id";
+    private static final UnnestInsert INSERT = new UnnestInsert("usage_log", COLUMNS,
+            "ON CONFLICT (request_id) DO NOTHING RETURNING request_id, id");
 
     /** Inserts every row in one statement; returns the request ids that were new, with their usage_log ids. */
     private static Map<String, Long> insert(DSLContext db, List<Charge> charges) {
-        String[][] columns = new String[COLUMNS.size()][charges.size()];
-        for (int row = 0; row < charges.size(); row++) {
-            String[] values = row(charges.get(row));
-            for (int column = 0; column < values.length; column++) {
-                columns[column][row] = values[column];
+        return INSERT.query(db, charges.stream().map(PostgresBatchWriter::row).toList(), rows -> {
+            Map<String, Long> inserted = new HashMap<>();
+            while (rows.next()) {
+                inserted.put(rows.getString(1), rows.getLong(2));
             }
-        }
-        return db.connectionResult(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(INSERT)) {
-                for (int column = 0; column < columns.length; column++) {
-                    statement.setArray(column + 1, connection.createArrayOf("text", columns[column]));
-                }
-                Map<String, Long> inserted = new HashMap<>();
-                try (ResultSet rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        inserted.put(rows.getString(1), rows.getLong(2));
-                    }
-                }
-                return inserted;
-            }
+            return inserted;
         });
     }
 
@@ -142,8 +118,7 @@ public final class PostgresBatchWriter implements BatchWriter {
                 money(list.cacheRead()), money(list.total()), money(charge.actual()), money(charge.multiplier()),
                 charge.subscription() ? "subscription" : "balance", Long.toString(r.durationMillis()),
                 text(r.firstTokenMillis()), r.errorClass(), r.clientIp(), r.userAgent(),
-                // microseconds, rounded half up, as the driver sends a timestamp
-                r.createdAt().plusNanos(500).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC).toString()};
+                UnnestInsert.timestamptz(r.createdAt())};
     }
 
     private static String text(Long value) {

@@ -146,6 +146,29 @@ class PostgresBatchWriterIT {
     }
 
     @Test
+    void oneBatchWritesALedgerRowPerRequestWithTheRunningBalance() {
+        List<UsageRecord> batch = List.of(answered(user, group, key, NOW), answered(user, group, key, NOW),
+                answered(user, group, key, NOW));
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        writer(RelaypoolConfig.BillingMode.STANDARD).write(batch);
+
+        var ledger = postgres.dsl().selectFrom(BALANCE_LEDGER).where(BALANCE_LEDGER.USER_ID.eq(user))
+                .orderBy(BALANCE_LEDGER.BALANCE_AFTER.desc()).fetch();
+        assertThat(ledger).hasSize(3);
+        assertThat(ledger).extracting(r -> r.getBalanceAfter())
+                .containsExactly(usd("9.991"), usd("9.982"), usd("9.973"));
+        assertThat(ledger).allSatisfy(r -> {
+            assertThat(r.getAmount()).isEqualTo(usd("-0.009"));
+            assertThat(r.getReason()).isEqualTo("usage");
+            assertThat(r.getActorUserId()).isNull();
+            assertThat(r.getCreatedAt().toInstant()).isBetween(before, Instant.now());
+        });
+        assertThat(ledger).extracting(r -> r.getRef())
+                .containsExactlyInAnyOrderElementsOf(batch.stream().map(UsageRecord::requestId).toList());
+        assertThat(rows.balance(user)).isEqualTo(usd("9.973"));
+    }
+
+    @Test
     void chargesTheSameRequestOnceHoweverOftenItIsDelivered() {
         UsageRecord record = answered(user, group, key, NOW);
         PostgresBatchWriter writer = writer(RelaypoolConfig.BillingMode.STANDARD);
