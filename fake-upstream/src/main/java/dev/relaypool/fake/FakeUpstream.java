@@ -111,8 +111,9 @@ public final class FakeUpstream implements AutoCloseable {
                 .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
                 .setWorkerThreads(2) // answers run on virtual threads; the worker pool is only Undertow's fallback
                 // without per-thread caches: each answer's virtual thread would make one, finalizable, and strand
-                // its buffers until the collector finds the thread dead (as in the relay, see its BufferPool)
-                .setByteBufferPool(new DefaultByteBufferPool(true, 16 * 1024 - 20, -1, 0))
+                // its buffers until the collector finds the thread dead (as in the relay, see its BufferPool); up to
+                // 1,024 free buffers are kept for reuse (Undertow's default keeps none outside those caches)
+                .setByteBufferPool(new DefaultByteBufferPool(true, 16 * 1024 - 20, 1_024, 0))
                 .setSocketOption(org.xnio.Options.BACKLOG, 10_000)
                 .setHandler(new Router(settings, log, counters, responder, control, executor, options.clock()))
                 .build();

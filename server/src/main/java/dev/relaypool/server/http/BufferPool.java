@@ -14,15 +14,21 @@ import io.undertow.server.DefaultByteBufferPool;
  * fresh direct buffers (zeroed memory and a cleaner each). Measured per young collection of a loaded relay: ~1,900
  * finalizable caches and ~1,900 buffer cleaners to process, and their buffers copied as survivors
  * (docs/performance.md, sixth round). Without the caches a buffer goes back to the shared queue when it is freed.
+ * <p>
+ * The queue keeps at most {@link #KEPT} buffers (16 MiB); one freed beyond that is released at once. (Undertow's
+ * default keeps none in the queue, relying on the per-thread caches; without them that would allocate and zero
+ * fresh direct memory for every request.)
  */
 public final class BufferPool {
     /** Undertow's default size for a heap above 128 MiB: 16 KiB less room for a TLS record's overhead. */
     static final int BUFFER_BYTES = 16 * 1024 - 20;
+    /** Free buffers kept for reuse: more than the requests that read or write at one instant on this machine. */
+    static final int KEPT = 1_024;
 
     private BufferPool() {}
 
-    /** Direct buffers, no limit on how many are kept for reuse (as Undertow's default), no per-thread cache. */
+    /** Direct buffers, up to {@link #KEPT} kept for reuse, no per-thread cache. */
     public static ByteBufferPool withoutThreadCaches() {
-        return new DefaultByteBufferPool(true, BUFFER_BYTES, -1, 0);
+        return new DefaultByteBufferPool(true, BUFFER_BYTES, KEPT, 0);
     }
 }
