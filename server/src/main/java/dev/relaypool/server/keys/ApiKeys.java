@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * gateway runs on every request, so that the hot path makes no database round trip. A change to a key, its owner
  * or its group calls {@link #invalidateAll()} (or a broadcast does, on other nodes). One database read per key at a
  * time: requests arriving while it runs wait for it, or, when an expired answer is at hand, keep using that one, so
- * a burst of requests on a cold or expiring key does not drain the connection pool.
+ * a burst of requests on a cold or expiring key does not drain the connection pool. A key in use is read again in
+ * the background once half its answer's life has passed, so its requests do not wait for the database when the
+ * answer expires; an answer is never used past its expiry for that.
  */
 public final class ApiKeys {
     /** How long a positive answer is trusted; changes made through this node invalidate at once. */
@@ -31,8 +33,15 @@ public final class ApiKeys {
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
     private final SingleFlight<String, Cached> loads = new SingleFlight<>();
 
-    /** {@code rules}: the address lists of an active key, parsed once per cache entry. */
-    private record Cached(KeyCheck check, IpRules rules, long expiresAtMillis) {}
+    /**
+     * {@code rules}: the address lists of an active key, parsed once per cache entry; from {@code refreshAtMillis}
+     * on, a request that uses the answer also starts a background read of the key.
+     */
+    private record Cached(KeyCheck check, IpRules rules, long expiresAtMillis, long refreshAtMillis) {
+        Cached withCheck(KeyCheck check) {
+            return new Cached(check, rules, expiresAtMillis, refreshAtMillis);
+        }
+    }
 
     public ApiKeys(Database database, KeyFormat format, Clock clock) {
         this(database, format, clock, InvalidKeyThrottle.Settings.OFF);
@@ -81,28 +90,37 @@ public final class ApiKeys {
 
     private Cached lookup(String presented) {
         if (!KeyFormat.plausible(presented)) {
-            return new Cached(new KeyCheck.Unknown(), IpRules.NONE, 0);
+            return new Cached(new KeyCheck.Unknown(), IpRules.NONE, 0, 0);
         }
         byte[] hash = KeyFormat.hash(presented);
         String cacheKey = HexFormat.of().formatHex(hash);
         long now = clock.millis();
         Cached cached = cache.get(cacheKey);
         if (cached != null && cached.expiresAtMillis > now) {
-            return new Cached(stillValid(cached.check), cached.rules, cached.expiresAtMillis);
-        }
-        Cached entry = loads.load(cacheKey, cached, () -> {
-            KeyCheck fresh = database.transactionResult(db -> new KeyStore(db).check(hash, clock.instant()));
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear(); // crude but bounded; refills from the database within a TTL
+            if (now >= cached.refreshAtMillis) {
+                loads.refresh(cacheKey, () -> read(cacheKey, hash));
             }
-            Duration ttl = fresh instanceof KeyCheck.Unknown ? NEGATIVE_TTL : ACTIVE_TTL;
-            IpRules rules = fresh instanceof KeyCheck.Active(ActiveKey key) ? IpRules.of(key.ipAllow(), key.ipDeny())
-                    : IpRules.NONE;
-            Cached loaded = new Cached(fresh, rules, now + ttl.toMillis());
-            cache.put(cacheKey, loaded);
-            return loaded;
-        });
-        return new Cached(stillValid(entry.check), entry.rules, entry.expiresAtMillis);
+            return cached.withCheck(stillValid(cached.check));
+        }
+        Cached entry = loads.load(cacheKey, cached, () -> read(cacheKey, hash));
+        return entry.withCheck(stillValid(entry.check));
+    }
+
+    /** Reads the key from the database and caches the answer. */
+    private Cached read(String cacheKey, byte[] hash) {
+        long now = clock.millis();
+        KeyCheck fresh = database.transactionResult(db -> new KeyStore(db).check(hash, clock.instant()));
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear(); // crude but bounded; refills from the database within a TTL
+        }
+        long ttl = (fresh instanceof KeyCheck.Unknown ? NEGATIVE_TTL : ACTIVE_TTL).toMillis();
+        IpRules rules = fresh instanceof KeyCheck.Active(ActiveKey key) ? IpRules.of(key.ipAllow(), key.ipDeny())
+                : IpRules.NONE;
+        // only a key that is let in is worth reading ahead; a refusal just expires
+        Cached loaded = new Cached(fresh, rules, now + ttl,
+                fresh instanceof KeyCheck.Active ? now + ttl / 2 : now + ttl);
+        cache.put(cacheKey, loaded);
+        return loaded;
     }
 
     /** An active key cached before its expiry instant must still expire on time. */

@@ -105,20 +105,35 @@ public final class Admission {
                     + "' has no price on this relay, so it cannot be billed; ask an administrator to price it.",
                     Optional.empty()));
         }
-        SpendingState state;
+        boolean subscription = "subscription".equals(key.billingType());
+        SpendingStore.Read read;
         try {
-            state = spending.state(key.keyId(), "subscription".equals(key.billingType()), now);
+            read = spending.state(key.keyId(), subscription, now);
         } catch (RuntimeException e) {
-            if (!billing.failClosed()) {
-                log.warn("Billing store unavailable ({}); admitting key {} unchecked (fail-closed is off)",
-                        e.toString(), key.keyPrefix());
-                return Optional.empty();
-            }
-            log.warn("Billing store unavailable ({}); refusing key {}", e.toString(), key.keyPrefix());
-            return Optional.of(new Refused(Reason.BILLING_UNAVAILABLE,
-                    "Billing is unavailable right now, so requests cannot be accepted; retry shortly.",
-                    Optional.of(OUTAGE_RETRY)));
+            return unavailable(key, e);
         }
-        return SpendingChecks.check(key, state, now);
+        Optional<Refused> refused = SpendingChecks.check(key, read.state(), now);
+        if (refused.isPresent() && read.stale()) { // a stale state only lets requests in
+            SpendingState fresh;
+            try {
+                fresh = spending.fresh(key.keyId(), subscription, now);
+            } catch (RuntimeException e) {
+                return unavailable(key, e);
+            }
+            refused = SpendingChecks.check(key, fresh, now);
+        }
+        return refused;
+    }
+
+    private Optional<Refused> unavailable(ActiveKey key, RuntimeException e) {
+        if (!billing.failClosed()) {
+            log.warn("Billing store unavailable ({}); admitting key {} unchecked (fail-closed is off)",
+                    e.toString(), key.keyPrefix());
+            return Optional.empty();
+        }
+        log.warn("Billing store unavailable ({}); refusing key {}", e.toString(), key.keyPrefix());
+        return Optional.of(new Refused(Reason.BILLING_UNAVAILABLE,
+                "Billing is unavailable right now, so requests cannot be accepted; retry shortly.",
+                Optional.of(OUTAGE_RETRY)));
     }
 }

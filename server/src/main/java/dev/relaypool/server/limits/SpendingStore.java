@@ -34,13 +34,19 @@ import org.jooq.impl.DSL;
  * read every few seconds rather than one per request. Usage reaches the database in batches anyway, so limits lag by
  * a few seconds whatever the cache does. Rolling windows are summed from the key's usage rollups, so a read costs
  * the same on a key with a million usage rows as on a new one. One read per key at a time, so a busy key never drains the connection pool.
- * A state just past its TTL is still used while a background read refreshes it, so no request waits for the read
- * of a busy key; an older one (the database is slow or down) is waited for, and the request fails with it.
+ * A state up to {@link #STALE_GRACE_MILLIS} past its TTL is still used while a background read refreshes it, so
+ * neither a busy key nor one coming back after a pause waits for the read; such a state only lets a request in, a
+ * refusal is decided on a fresh read ({@link Read#stale}). An older one (the database is slow or down) is waited
+ * for, and the request fails with it.
  */
 final class SpendingStore {
     private static final int MAX_CACHED = 100_000;
-    /** How long past its TTL a state is still used while it is being refreshed. */
-    private static final long STALE_GRACE_MILLIS = 1_000;
+    /**
+     * How long past its TTL a state is still used, to let requests in, while it is being refreshed. A key's own
+     * spending cannot change while it makes no request, so what a pause leaves stale is its member's balance as
+     * other keys spend it: at most one request per key and node is let in on it before the fresh read lands.
+     */
+    private static final long STALE_GRACE_MILLIS = 30_000;
     private static final Duration PRUNING_MARGIN = Duration.ofMinutes(15);
 
     private record Cached(SpendingState state, long loadedAtMillis) {}
@@ -61,28 +67,36 @@ final class SpendingStore {
         this.minuteRetention = minuteRetention;
     }
 
-    SpendingState state(long keyId, boolean subscription, Instant now) {
+    /** A key's state; {@code stale}: past its TTL (used while a background read refreshes it). */
+    record Read(SpendingState state, boolean stale) {}
+
+    Read state(long keyId, boolean subscription, Instant now) {
         Cached cached = cache.get(keyId);
         long age = cached == null ? Long.MAX_VALUE : now.toEpochMilli() - cached.loadedAtMillis;
         if (age < ttl.toMillis()) {
-            return cached.state;
+            return new Read(cached.state, false);
         }
-        Supplier<SpendingState> read = () -> {
-            SpendingState fresh = load(database.dsl(), keyId, subscription, now);
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
-            }
-            cache.put(keyId, new Cached(fresh, now.toEpochMilli()));
-            return fresh;
-        };
         if (age < ttl.toMillis() + STALE_GRACE_MILLIS) {
-            // just expired: this request goes on with it while a background read refreshes it (the window sums
-            // scan the key's usage rows; a request that waited for them lost up to 150 ms on a busy key)
-            loads.refresh(keyId, read);
-            return cached.state;
+            // expired: this request goes on with it while a background read refreshes it
+            loads.refresh(keyId, () -> read(keyId, subscription, now));
+            return new Read(cached.state, true);
         }
         // older (the database is slow or down): wait for a read, and fail with it (billing fails closed)
-        return loads.load(keyId, null, read);
+        return new Read(fresh(keyId, subscription, now), false);
+    }
+
+    /** Reads the state now (or waits for the read already running), for a decision that must not rest on a stale one. */
+    SpendingState fresh(long keyId, boolean subscription, Instant now) {
+        return loads.load(keyId, null, () -> read(keyId, subscription, now));
+    }
+
+    private SpendingState read(long keyId, boolean subscription, Instant now) {
+        SpendingState fresh = load(database.dsl(), keyId, subscription, now);
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(keyId, new Cached(fresh, now.toEpochMilli()));
+        return fresh;
     }
 
     /** After a payment, a redemption or an admin change: the next request reads fresh numbers. */

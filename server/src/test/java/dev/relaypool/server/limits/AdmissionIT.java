@@ -1,6 +1,7 @@
 package dev.relaypool.server.limits;
 
 import static dev.relaypool.server.storage.schema.Tables.API_KEYS;
+import static dev.relaypool.server.storage.schema.Tables.USERS;
 import static dev.relaypool.server.storage.schema.Tables.USER_SUBSCRIPTIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +20,7 @@ import dev.relaypool.server.scheduling.LeaseRenewer;
 import dev.relaypool.server.storage.Database;
 import dev.relaypool.server.testing.BillingRows;
 import dev.relaypool.server.testing.PostgresExtension;
+import dev.relaypool.server.testing.TestClock;
 import dev.relaypool.server.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -207,6 +209,63 @@ class AdmissionIT {
         assertThat(refused.reason()).isEqualTo(Reason.BILLING_UNAVAILABLE);
         assertThat(refused.status()).isEqualTo(503);
         assertThat(open).isInstanceOf(Admitted.class);
+    }
+
+    /** Spending state cached for 3 s, on a clock the test moves. */
+    Admission admissionWithStateTtl(TestClock clock) {
+        RelaypoolConfig.Billing billing = new RelaypoolConfig.Billing(RelaypoolConfig.BillingMode.STANDARD, true,
+                RelaypoolConfig.UnpricedModel.REFUSE, BigDecimal.ZERO);
+        return new Admission(database, new CostCalculator(() -> Pricing.of(PriceCatalogue.bundled()), billing),
+                billing, coordination, renewer, new Admission.Settings(Duration.ofSeconds(3), Duration.ofMillis(300), 5),
+                clock);
+    }
+
+    private void setBalance(long userId, String balance) {
+        postgres.dsl().update(USERS).set(USERS.BALANCE, new BigDecimal(balance)).where(USERS.ID.eq(userId)).execute();
+    }
+
+    @Test
+    void aKeyBackFromAPauseIsLetInOnItsLastStateWhileItIsReadAgain() throws Exception {
+        TestClock clock = new TestClock();
+        Admission admission = admissionWithStateTtl(clock);
+        ActiveKey key = balanceKey("5", Limits.NONE);
+        assertThat(admission.admit(key, MODEL)).isInstanceOf(Admitted.class);
+        setBalance(key.userId(), "0"); // spent by another key meanwhile
+
+        clock.advance(Duration.ofSeconds(20)); // a pause: past the state's 3 s, within its grace
+        assertThat(admission.admit(key, MODEL)).as("no wait for the database").isInstanceOf(Admitted.class);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        AdmissionResult later = admission.admit(key, MODEL);
+        while (!(later instanceof Refused) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            later = admission.admit(key, MODEL);
+        }
+        assertThat(refused(later).reason()).as("the background read's numbers").isEqualTo(Reason.INSUFFICIENT_BALANCE);
+    }
+
+    @Test
+    void aStaleStateNeverTurnsARequestAway() {
+        TestClock clock = new TestClock();
+        Admission admission = admissionWithStateTtl(clock);
+        ActiveKey key = balanceKey("0", Limits.NONE);
+        assertThat(refused(admission.admit(key, MODEL)).reason()).isEqualTo(Reason.INSUFFICIENT_BALANCE);
+        setBalance(key.userId(), "5"); // topped up (by another node: no invalidation here)
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(admission.admit(key, MODEL)).as("refusal re-checked on a fresh read").isInstanceOf(Admitted.class);
+    }
+
+    @Test
+    void aKeyIdleBeyondTheGraceWaitsForAFreshState() {
+        TestClock clock = new TestClock();
+        Admission admission = admissionWithStateTtl(clock);
+        ActiveKey key = balanceKey("5", Limits.NONE);
+        assertThat(admission.admit(key, MODEL)).isInstanceOf(Admitted.class);
+        setBalance(key.userId(), "0");
+
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(refused(admission.admit(key, MODEL)).reason()).isEqualTo(Reason.INSUFFICIENT_BALANCE);
     }
 
     @Test

@@ -93,7 +93,7 @@ class SpendingWindowsIT {
         for (Instant now : nows) {
             // a store per time: one store caches a key's state, and these times are not in order
             SpendingStore store = new SpendingStore(database, Duration.ZERO, minuteRetention);
-            List<SpendingState.Rolling> windows = store.state(key, false, now).keyWindows();
+            List<SpendingState.Rolling> windows = store.state(key, false, now).state().keyWindows();
             assertThat(windows).extracting(SpendingState.Rolling::length).containsExactlyElementsOf(WINDOWS);
             for (SpendingState.Rolling window : windows) {
                 BigDecimal everyRow = postgres.dsl().select(DSL.coalesce(DSL.sum(USAGE_LOG.ACTUAL_COST), BigDecimal.ZERO))

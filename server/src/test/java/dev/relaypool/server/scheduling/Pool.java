@@ -9,6 +9,7 @@ import dev.relaypool.server.coordination.local.LocalCoordination;
 import dev.relaypool.server.gateway.KeyContext;
 import dev.relaypool.server.gateway.UpstreamAccount;
 import dev.relaypool.server.gateway.UpstreamCredential;
+import dev.relaypool.server.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
