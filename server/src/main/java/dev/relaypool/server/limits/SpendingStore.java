@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -44,9 +43,13 @@ final class SpendingStore {
     /**
      * How long past its TTL a state is still used, to let requests in, while it is being refreshed. A key's own
      * spending cannot change while it makes no request, so what a pause leaves stale is its member's balance as
-     * other keys spend it: at most one request per key and node is let in on it before the fresh read lands.
+     * other keys spend it: the requests let in on it are those that arrive before the fresh read lands (one, for a
+     * key back from a pause). A read that fails, or runs for over a second, ends that use, so an outage is met as
+     * soon as without the grace.
      */
     private static final long STALE_GRACE_MILLIS = 30_000;
+    /** A background read running longer than this stops the stale state's use: callers wait for it instead. */
+    private static final long SLOW_READ_NANOS = Duration.ofSeconds(1).toNanos();
     private static final Duration PRUNING_MARGIN = Duration.ofMinutes(15);
 
     private record Cached(SpendingState state, long loadedAtMillis) {}
@@ -56,6 +59,8 @@ final class SpendingStore {
     private final Duration minuteRetention;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
     private final SingleFlight<Long, SpendingState> loads = new SingleFlight<>();
+    /** Keys whose background read runs, with when it started ({@link System#nanoTime()}). */
+    private final Map<Long, Long> refreshingSince = new ConcurrentHashMap<>();
 
     /**
      * {@code minuteRetention}: how long minute rollups are kept ({@code billing.minute-rollup-retention-hours}); a
@@ -76,13 +81,38 @@ final class SpendingStore {
         if (age < ttl.toMillis()) {
             return new Read(cached.state, false);
         }
-        if (age < ttl.toMillis() + STALE_GRACE_MILLIS) {
+        if (age < ttl.toMillis() + STALE_GRACE_MILLIS && !refreshIsSlow(keyId)) {
             // expired: this request goes on with it while a background read refreshes it
-            loads.refresh(keyId, () -> read(keyId, subscription, now));
+            refresh(keyId, subscription, now, cached);
             return new Read(cached.state, true);
         }
-        // older (the database is slow or down): wait for a read, and fail with it (billing fails closed)
+        // older, or its read is slow (the database is slow or down): wait for a read, and fail with it (billing
+        // fails closed); a read already running is joined
         return new Read(fresh(keyId, subscription, now), false);
+    }
+
+    /**
+     * Starts a background read unless one runs. A failed read drops the state, so the next request waits for a read
+     * of its own (and fails with it).
+     */
+    private void refresh(long keyId, boolean subscription, Instant now, Cached stale) {
+        loads.refresh(keyId, () -> {
+            refreshingSince.put(keyId, System.nanoTime());
+            try {
+                return read(keyId, subscription, now);
+            } catch (RuntimeException e) {
+                cache.remove(keyId, stale);
+                throw e;
+            } finally {
+                refreshingSince.remove(keyId);
+            }
+        });
+    }
+
+    /** A background read running for longer than a healthy database takes: stale states stop being used. */
+    private boolean refreshIsSlow(long keyId) {
+        Long since = refreshingSince.get(keyId);
+        return since != null && System.nanoTime() - since > SLOW_READ_NANOS;
     }
 
     /** Reads the state now (or waits for the read already running), for a decision that must not rest on a stale one. */

@@ -257,6 +257,30 @@ class AdmissionIT {
     }
 
     @Test
+    void aFailedBackgroundReadEndsTheGraceSoAnOutageFailsClosed() throws Exception {
+        TestClock clock = new TestClock();
+        Database soonDown = TestDatabase.open(postgres, 1);
+        RelaypoolConfig.Billing billing = new RelaypoolConfig.Billing(RelaypoolConfig.BillingMode.STANDARD, true,
+                RelaypoolConfig.UnpricedModel.REFUSE, BigDecimal.ZERO);
+        Admission admission = new Admission(soonDown, new CostCalculator(() -> Pricing.of(PriceCatalogue.bundled()),
+                billing), billing, coordination, renewer,
+                new Admission.Settings(Duration.ofSeconds(3), Duration.ofMillis(300), 5), clock);
+        ActiveKey key = balanceKey("5", Limits.NONE);
+        assertThat(admission.admit(key, MODEL)).isInstanceOf(Admitted.class);
+        soonDown.close();
+
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(admission.admit(key, MODEL)).as("on the last state, while it is read").isInstanceOf(Admitted.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        AdmissionResult later = admission.admit(key, MODEL);
+        while (!(later instanceof Refused) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            later = admission.admit(key, MODEL);
+        }
+        assertThat(refused(later).reason()).as("long before the grace's 30 s").isEqualTo(Reason.BILLING_UNAVAILABLE);
+    }
+
+    @Test
     void aKeyIdleBeyondTheGraceWaitsForAFreshState() {
         TestClock clock = new TestClock();
         Admission admission = admissionWithStateTtl(clock);
