@@ -3,13 +3,14 @@ package dev.relaypool.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.relaypool.server.api.Role;
+import dev.relaypool.server.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class AccessTokensTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final byte[] key = new byte[32];
     private final AccessTokens tokens = new AccessTokens(key, clock);
 

@@ -2,12 +2,13 @@ package dev.relaypool.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaypool.server.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(clock, LoginThrottle.PER_ACCOUNT, LoginThrottle.PER_ADDRESS);
 
     @Test

@@ -2,6 +2,7 @@ package dev.relaypool.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.relaypool.server.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -22,7 +23,7 @@ class TotpTest {
 
     @Test
     void acceptsTheCodeOfOneStepBeforeAndAfterButNotTwo() {
-        MutableClock clock = new MutableClock(Instant.ofEpochSecond(1_000_000_020L));
+        TestClock clock = new TestClock(Instant.ofEpochSecond(1_000_000_020L));
         Totp totp = new Totp(clock, new SecureRandom());
         String secret = totp.newSecret();
         String code = totp.currentCode(secret);
@@ -36,7 +37,7 @@ class TotpTest {
 
     @Test
     void refusesMalformedCodes() {
-        Totp totp = new Totp(new MutableClock(Instant.EPOCH), new SecureRandom());
+        Totp totp = new Totp(new TestClock(Instant.EPOCH), new SecureRandom());
         String secret = totp.newSecret();
         assertThat(totp.verify(secret, "12345")).isEmpty();
         assertThat(totp.verify(secret, "abcdef")).isEmpty();

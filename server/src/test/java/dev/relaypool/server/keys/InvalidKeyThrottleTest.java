@@ -2,7 +2,7 @@ package dev.relaypool.server.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relaypool.server.auth.MutableClock;
+import dev.relaypool.server.testing.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ class InvalidKeyThrottleTest {
 
     @Test
     void blocksAnAddressPastTheLimitUntilItsWindowEnds() {
-        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+        TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
         InvalidKeyThrottle throttle = new InvalidKeyThrottle(new InvalidKeyThrottle.Settings(3, Duration.ofSeconds(60)), clock);
         for (int i = 0; i < 3; i++) {
             assertThat(throttle.blocked("192.0.2.1")).isEmpty();

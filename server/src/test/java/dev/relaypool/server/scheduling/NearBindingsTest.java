@@ -2,9 +2,9 @@ package dev.relaypool.server.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.relaypool.server.auth.MutableClock;
 import dev.relaypool.server.coordination.StickyBindings;
 import dev.relaypool.server.coordination.local.LocalCoordination;
+import dev.relaypool.server.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class NearBindingsTest {
     private static final Duration TTL = Duration.ofMinutes(30);
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T10:00:00Z"));
     private final StickyBindings real = new LocalCoordination(clock).stickyBindings();
     private final AtomicInteger reads = new AtomicInteger();
     private final AtomicInteger writes = new AtomicInteger();

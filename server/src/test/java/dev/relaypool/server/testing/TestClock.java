@@ -9,7 +9,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that only moves when a test says so. */
 public final class TestClock extends Clock {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-06-01T10:00:00Z"));
+    private final AtomicReference<Instant> now;
+
+    public TestClock() {
+        this(Instant.parse("2025-06-01T10:00:00Z"));
+    }
+
+    public TestClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
 
     public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
