@@ -211,13 +211,24 @@ class AdmissionIT {
         assertThat(open).isInstanceOf(Admitted.class);
     }
 
-    /** Spending state cached for 3 s, on a clock the test moves. */
-    Admission admissionWithStateTtl(TestClock clock) {
+    /** Spending state cached for 3 s, on a clock the test moves; fail-closed. */
+    Admission admissionWithStateTtl(Database db, TestClock clock) {
         RelaypoolConfig.Billing billing = new RelaypoolConfig.Billing(RelaypoolConfig.BillingMode.STANDARD, true,
                 RelaypoolConfig.UnpricedModel.REFUSE, BigDecimal.ZERO);
-        return new Admission(database, new CostCalculator(() -> Pricing.of(PriceCatalogue.bundled()), billing),
+        return new Admission(db, new CostCalculator(() -> Pricing.of(PriceCatalogue.bundled()), billing),
                 billing, coordination, renewer, new Admission.Settings(Duration.ofSeconds(3), Duration.ofMillis(300), 5),
                 clock);
+    }
+
+    /** Admits {@code key} until it is refused (a background read landing), for at most 10 s. */
+    static Refused awaitRefusal(Admission admission, ActiveKey key) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        AdmissionResult result = admission.admit(key, MODEL);
+        while (!(result instanceof Refused) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            result = admission.admit(key, MODEL);
+        }
+        return refused(result);
     }
 
     private void setBalance(long userId, String balance) {
@@ -227,7 +238,7 @@ class AdmissionIT {
     @Test
     void aKeyBackFromAPauseIsLetInOnItsLastStateWhileItIsReadAgain() throws Exception {
         TestClock clock = new TestClock();
-        Admission admission = admissionWithStateTtl(clock);
+        Admission admission = admissionWithStateTtl(database, clock);
         ActiveKey key = balanceKey("5", Limits.NONE);
         assertThat(admission.admit(key, MODEL)).isInstanceOf(Admitted.class);
         setBalance(key.userId(), "0"); // spent by another key meanwhile
@@ -235,19 +246,14 @@ class AdmissionIT {
         clock.advance(Duration.ofSeconds(20)); // a pause: past the state's 3 s, within its grace
         assertThat(admission.admit(key, MODEL)).as("no wait for the database").isInstanceOf(Admitted.class);
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        AdmissionResult later = admission.admit(key, MODEL);
-        while (!(later instanceof Refused) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            later = admission.admit(key, MODEL);
-        }
-        assertThat(refused(later).reason()).as("the background read's numbers").isEqualTo(Reason.INSUFFICIENT_BALANCE);
+        assertThat(awaitRefusal(admission, key).reason()).as("the background read's numbers")
+                .isEqualTo(Reason.INSUFFICIENT_BALANCE);
     }
 
     @Test
     void aStaleStateNeverTurnsARequestAway() {
         TestClock clock = new TestClock();
-        Admission admission = admissionWithStateTtl(clock);
+        Admission admission = admissionWithStateTtl(database, clock);
         ActiveKey key = balanceKey("0", Limits.NONE);
         assertThat(refused(admission.admit(key, MODEL)).reason()).isEqualTo(Reason.INSUFFICIENT_BALANCE);
         setBalance(key.userId(), "5"); // topped up (by another node: no invalidation here)
@@ -260,30 +266,22 @@ class AdmissionIT {
     void aFailedBackgroundReadEndsTheGraceSoAnOutageFailsClosed() throws Exception {
         TestClock clock = new TestClock();
         Database soonDown = TestDatabase.open(postgres, 1);
-        RelaypoolConfig.Billing billing = new RelaypoolConfig.Billing(RelaypoolConfig.BillingMode.STANDARD, true,
-                RelaypoolConfig.UnpricedModel.REFUSE, BigDecimal.ZERO);
-        Admission admission = new Admission(soonDown, new CostCalculator(() -> Pricing.of(PriceCatalogue.bundled()),
-                billing), billing, coordination, renewer,
-                new Admission.Settings(Duration.ofSeconds(3), Duration.ofMillis(300), 5), clock);
+        Admission admission = admissionWithStateTtl(soonDown, clock);
         ActiveKey key = balanceKey("5", Limits.NONE);
         assertThat(admission.admit(key, MODEL)).isInstanceOf(Admitted.class);
         soonDown.close();
 
         clock.advance(Duration.ofSeconds(20));
         assertThat(admission.admit(key, MODEL)).as("on the last state, while it is read").isInstanceOf(Admitted.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        AdmissionResult later = admission.admit(key, MODEL);
-        while (!(later instanceof Refused) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            later = admission.admit(key, MODEL);
-        }
-        assertThat(refused(later).reason()).as("long before the grace's 30 s").isEqualTo(Reason.BILLING_UNAVAILABLE);
+
+        assertThat(awaitRefusal(admission, key).reason()).as("long before the grace's 30 s")
+                .isEqualTo(Reason.BILLING_UNAVAILABLE);
     }
 
     @Test
     void aKeyIdleBeyondTheGraceWaitsForAFreshState() {
         TestClock clock = new TestClock();
-        Admission admission = admissionWithStateTtl(clock);
+        Admission admission = admissionWithStateTtl(database, clock);
         ActiveKey key = balanceKey("5", Limits.NONE);
         assertThat(admission.admit(key, MODEL)).isInstanceOf(Admitted.class);
         setBalance(key.userId(), "0");
