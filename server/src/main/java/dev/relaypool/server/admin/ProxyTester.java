@@ -31,9 +31,7 @@ final class ProxyTester {
     ProxyTester(UpstreamAddressPolicy addresses, URI defaultTarget, Optional<UpstreamTrust> trust) {
         this.addresses = addresses;
         this.defaultTarget = defaultTarget;
-        OkHttpClient.Builder builder = new OkHttpClient.Builder();
-        trust.ifPresent(t -> t.apply(builder));
-        this.base = builder
+        this.base = UpstreamTrust.clientBuilder(trust)
                 .connectTimeout(TIMEOUT).readTimeout(TIMEOUT).callTimeout(TIMEOUT.multipliedBy(2))
                 .followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false)
                 .dns(addresses.dns())

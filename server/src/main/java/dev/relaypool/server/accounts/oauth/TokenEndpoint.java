@@ -35,9 +35,7 @@ final class TokenEndpoint implements AutoCloseable {
 
     /** {@code trust}: the operator's extra CAs ({@code gateway.upstream-ca-file}), as for the gateway's calls. */
     TokenEndpoint(Duration timeout, Optional<UpstreamTrust> trust) {
-        OkHttpClient.Builder builder = new OkHttpClient.Builder();
-        trust.ifPresent(t -> t.apply(builder));
-        this.direct = builder.callTimeout(timeout).followRedirects(false).followSslRedirects(false).build();
+        this.direct = UpstreamTrust.clientBuilder(trust).callTimeout(timeout).followRedirects(false).followSslRedirects(false).build();
     }
 
     TokenResponse exchangeCode(Platform platform, OAuthClient client, String code, String verifier, String state,

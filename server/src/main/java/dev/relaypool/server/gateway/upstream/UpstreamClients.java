@@ -54,9 +54,7 @@ public final class UpstreamClients implements AutoCloseable {
         for (int i = 0; i < SHARDS; i++) {
             pools[i] = new ConnectionPool(IDLE_PER_SHARD, 5, TimeUnit.MINUTES);
         }
-        OkHttpClient.Builder builder = new OkHttpClient.Builder();
-        trust.ifPresent(t -> t.apply(builder));
-        this.base = builder
+        this.base = UpstreamTrust.clientBuilder(trust)
                 .connectionPool(pools[0])
                 .socketFactory(new NoDelaySockets())
                 .connectTimeout(config.connectTimeout())

@@ -59,9 +59,11 @@ public record UpstreamTrust(SSLSocketFactory sockets, X509TrustManager trustMana
         }
     }
 
-    /** Makes {@code builder} trust these certificates. */
-    public void apply(OkHttpClient.Builder builder) {
-        builder.sslSocketFactory(sockets, trustManager);
+    /** A client builder that trusts {@code trust}'s certificates besides the JDK's, or the JDK's alone when empty. */
+    public static OkHttpClient.Builder clientBuilder(java.util.Optional<UpstreamTrust> trust) {
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        trust.ifPresent(t -> builder.sslSocketFactory(t.sockets, t.trustManager));
+        return builder;
     }
 
     private static X509TrustManager trustManager(KeyStore store) throws GeneralSecurityException {
