@@ -41,10 +41,6 @@ public final class UnnestInsert {
                 .atOffset(java.time.ZoneOffset.UTC).toString();
     }
 
-    public String sql() {
-        return sql;
-    }
-
     /** Inserts {@code rows} (each row's values in column order); returns how many rows were inserted. */
     public int execute(DSLContext db, List<String[]> rows) {
         return db.connectionResult(connection -> {

@@ -31,14 +31,10 @@ public final class OAuthAccounts implements AutoCloseable {
         this.job = job;
     }
 
-    /** Wires the parts; the refresh job runs only when {@code startJob} (tests drive it by hand). */
-    public static OAuthAccounts create(RelaypoolConfig.OAuth config, Accounts accounts, CredentialCodec codec,
-                                       Coordination coordination, UpstreamAddressPolicy addresses, Clock clock,
-                                       boolean startJob) {
-        return create(config, accounts, codec, coordination, addresses, clock, startJob, Optional.empty());
-    }
-
-    /** As above, token calls trusting the operator's extra CAs ({@code gateway.upstream-ca-file}) too. */
+    /**
+     * Wires the parts; the refresh job runs only when {@code startJob} (tests drive it by hand); token calls trust
+     * the operator's extra CAs ({@code gateway.upstream-ca-file}) too.
+     */
     public static OAuthAccounts create(RelaypoolConfig.OAuth config, Accounts accounts, CredentialCodec codec,
                                        Coordination coordination, UpstreamAddressPolicy addresses, Clock clock,
                                        boolean startJob, Optional<UpstreamTrust> trust) {

@@ -57,7 +57,7 @@ final class OAuthTestbed {
             UpstreamAddressPolicy addresses = UpstreamAddressPolicy.fromConfig(relay.config.security());
             Accounts accounts = new Accounts(relay.server.database(), codec(), addresses, coordination.broadcasts());
             return new Node(accounts, OAuthAccounts.create(config, accounts, codec(), coordination, addresses,
-                    Clock.systemUTC(), startJob));
+                    Clock.systemUTC(), startJob, java.util.Optional.empty()));
         }
 
         @Override
