@@ -37,10 +37,13 @@ final class MoneyMoves {
 
     private final DSLContext db;
     private final OffsetDateTime now;
+    /** {@link #now} as a ledger row's created_at. */
+    private final String nowText;
 
     MoneyMoves(DSLContext db, Instant now) {
         this.db = db;
         this.now = now.atOffset(ZoneOffset.UTC);
+        this.nowText = UnnestInsert.timestamptz(now);
     }
 
     void apply(List<Charge> fresh) {
@@ -79,7 +82,7 @@ final class MoneyMoves {
         for (Charge charge : charges) {
             running = running.subtract(charge.actual());
             ledger.add(new String[] {Long.toString(userId), charge.actual().negate().toPlainString(),
-                    running.toPlainString(), "usage", charge.record().requestId(), UnnestInsert.timestamptz(now.toInstant())});
+                    running.toPlainString(), "usage", charge.record().requestId(), nowText});
         }
     }
 
