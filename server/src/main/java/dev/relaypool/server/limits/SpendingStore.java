@@ -48,8 +48,8 @@ final class SpendingStore {
      * soon as without the grace.
      */
     private static final long STALE_GRACE_MILLIS = 30_000;
-    /** A background read running longer than this stops the stale state's use: callers wait for it instead. */
-    private static final long SLOW_READ_NANOS = Duration.ofSeconds(1).toNanos();
+    /** A read running longer than this stops the stale state's use: callers wait for it instead. */
+    private static final Duration SLOW_READ = Duration.ofSeconds(1);
     private static final Duration PRUNING_MARGIN = Duration.ofMinutes(15);
 
     private record Cached(SpendingState state, long loadedAtMillis) {}
@@ -59,8 +59,6 @@ final class SpendingStore {
     private final Duration minuteRetention;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
     private final SingleFlight<Long, SpendingState> loads = new SingleFlight<>();
-    /** Keys whose background read runs, with when it started ({@link System#nanoTime()}). */
-    private final Map<Long, Long> refreshingSince = new ConcurrentHashMap<>();
 
     /**
      * {@code minuteRetention}: how long minute rollups are kept ({@code billing.minute-rollup-retention-hours}); a
@@ -81,7 +79,7 @@ final class SpendingStore {
         if (age < ttl.toMillis()) {
             return new Read(cached.state, false);
         }
-        if (age < ttl.toMillis() + STALE_GRACE_MILLIS && !refreshIsSlow(keyId)) {
+        if (age < ttl.toMillis() + STALE_GRACE_MILLIS && !loads.runningLongerThan(keyId, SLOW_READ)) {
             // expired: this request goes on with it while a background read refreshes it
             refresh(keyId, subscription, now, cached);
             return new Read(cached.state, true);
@@ -97,22 +95,13 @@ final class SpendingStore {
      */
     private void refresh(long keyId, boolean subscription, Instant now, Cached stale) {
         loads.refresh(keyId, () -> {
-            refreshingSince.put(keyId, System.nanoTime());
             try {
                 return read(keyId, subscription, now);
             } catch (RuntimeException e) {
                 cache.remove(keyId, stale);
                 throw e;
-            } finally {
-                refreshingSince.remove(keyId);
             }
         });
-    }
-
-    /** A background read running for longer than a healthy database takes: stale states stop being used. */
-    private boolean refreshIsSlow(long keyId) {
-        Long since = refreshingSince.get(keyId);
-        return since != null && System.nanoTime() - since > SLOW_READ_NANOS;
     }
 
     /** Reads the state now (or waits for the read already running), for a decision that must not rest on a stale one. */

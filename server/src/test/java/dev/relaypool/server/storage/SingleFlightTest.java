@@ -55,4 +55,29 @@ class SingleFlightTest {
         })).hasMessage("still down");
         assertThat(flight.load("k", null, () -> "back")).isEqualTo("back");
     }
+
+    @Test
+    void tellsHowLongALoadHasBeenRunning() throws Exception {
+        SingleFlight<String, String> flight = new SingleFlight<>();
+        CountDownLatch release = new CountDownLatch(1);
+        assertThat(flight.runningLongerThan("k", java.time.Duration.ZERO)).as("nothing running").isFalse();
+        flight.refresh("k", () -> {
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "fresh";
+        });
+        Thread.sleep(50);
+        assertThat(flight.runningLongerThan("k", java.time.Duration.ofMillis(10))).isTrue();
+        assertThat(flight.runningLongerThan("k", java.time.Duration.ofMinutes(1))).isFalse();
+        assertThat(flight.runningLongerThan("other", java.time.Duration.ZERO)).isFalse();
+        release.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (flight.runningLongerThan("k", java.time.Duration.ZERO) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(flight.runningLongerThan("k", java.time.Duration.ZERO)).as("done").isFalse();
+    }
 }
