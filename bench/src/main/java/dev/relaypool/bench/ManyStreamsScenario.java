@@ -100,7 +100,7 @@ final class ManyStreamsScenario {
             int maxUpstream = 0;
             int maxAtRelay = 0;
             long liveHeap = -1;
-            long[] cpuFrom = null;
+            CpuTimes cpuFrom = null;
             String cpuCores = null;
             long deadline = System.nanoTime() + PATIENCE.toNanos();
             while (pass.running() && System.nanoTime() < deadline) {
@@ -114,9 +114,10 @@ final class ManyStreamsScenario {
                 if (liveHeap < 0 && atRelay >= streams * 0.98) {
                     liveHeap = process.heapUsedMib(true);
                 } else if (liveHeap >= 0 && cpuFrom == null) {
-                    cpuFrom = cpu(process, fake);
-                } else if (cpuFrom != null && cpuCores == null && System.nanoTime() - cpuFrom[3] >= CPU_WINDOW.toNanos()) {
-                    cpuCores = cores(cpuFrom, cpu(process, fake));
+                    cpuFrom = CpuTimes.now(process, fake);
+                } else if (cpuFrom != null && cpuCores == null
+                        && System.nanoTime() - cpuFrom.atNanos() >= CPU_WINDOW.toNanos()) {
+                    cpuCores = cpuFrom.coresUntil(CpuTimes.now(process, fake));
                 }
                 Thread.sleep(3_000);
             }
@@ -147,15 +148,18 @@ final class ManyStreamsScenario {
     }
 
     /** CPU nanoseconds so far of the relay, the fake and this process (the clients), and when they were read. */
-    private static long[] cpu(RelayProcess relay, FakeProcess fake) {
-        return new long[] {Machine.cpuNanos(relay.pid()), Machine.cpuNanos(fake.pid()),
-                Machine.cpuNanos(ProcessHandle.current().pid()), System.nanoTime()};
-    }
+    private record CpuTimes(long relay, long fake, long clients, long atNanos) {
+        static CpuTimes now(RelayProcess relay, FakeProcess fake) {
+            return new CpuTimes(Machine.cpuNanos(relay.pid()), Machine.cpuNanos(fake.pid()),
+                    Machine.cpuNanos(ProcessHandle.current().pid()), System.nanoTime());
+        }
 
-    private static String cores(long[] from, long[] to) {
-        double wall = to[3] - from[3];
-        return String.format("%.2f / %.2f / %.2f (over %.0f s)", (to[0] - from[0]) / wall, (to[1] - from[1]) / wall,
-                (to[2] - from[2]) / wall, wall / 1e9);
+        /** The cores each used from this reading to {@code later}. */
+        String coresUntil(CpuTimes later) {
+            double wall = later.atNanos - atNanos;
+            return String.format("%.2f / %.2f / %.2f (over %.0f s)", (later.relay - relay) / wall,
+                    (later.fake - fake) / wall, (later.clients - clients) / wall, wall / 1e9);
+        }
     }
 
     /** The fake's count of open streams, or 0 when its control endpoint is too busy to answer this round. */
