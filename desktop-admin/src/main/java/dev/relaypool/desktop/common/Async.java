@@ -1,6 +1,7 @@
 package dev.relaypool.desktop.common;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,9 +37,21 @@ public final class Async {
         });
     }
 
-    /** Runs {@code work} on the UI thread after {@code delay}. */
+    /**
+     * Runs {@code work} on the UI thread after {@code delay}. Cancelling on the UI thread always holds, even when
+     * the timer has already fired and the work is waiting its turn on the UI thread.
+     */
     public Cancellable later(Duration delay, Runnable work) {
-        return background.schedule(delay, () -> ui.execute(work));
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Cancellable timer = background.schedule(delay, () -> ui.execute(() -> {
+            if (!cancelled.get()) {
+                work.run();
+            }
+        }));
+        return () -> {
+            cancelled.set(true);
+            timer.cancel();
+        };
     }
 
     public UiExecutor ui() {

@@ -139,6 +139,30 @@ class DashboardViewModelTest {
     }
 
     @Test
+    void aClockTickAlreadyOnTheUiQueueWhenSigningOutDoesNotStartTheClockAgain() {
+        java.util.ArrayDeque<Runnable> uiQueue = new java.util.ArrayDeque<>();
+        DashboardViewModel queued = new DashboardViewModel(session, api, resources.resources(),
+                new dev.relaypool.desktop.common.Async(executors, uiQueue::add), clock);
+        signIn();
+        runAll(uiQueue);
+        assertThat(queued.live().statusProperty().get()).isEqualTo("Live");
+        executors.advance(Duration.ofSeconds(1)); // the timer fires: the next tick now waits its turn on the UI thread
+        assertThat(uiQueue).isNotEmpty();
+
+        session.signOut();
+        runAll(uiQueue);
+
+        assertThat(queued.live().statusProperty().get()).isEqualTo("Off");
+        assertThat(executors.pending()).as("timers left running after signing out").isZero();
+    }
+
+    private static void runAll(java.util.ArrayDeque<Runnable> queue) {
+        for (int i = 0; i < 1000 && !queue.isEmpty(); i++) {
+            queue.poll().run();
+        }
+    }
+
+    @Test
     void signingOutClosesTheStream() {
         signIn();
         session.signOut();
