@@ -8,8 +8,6 @@ import dev.relaypool.server.coordination.Leases;
 import dev.relaypool.server.coordination.RateWindows;
 import dev.relaypool.server.coordination.StickyBindings;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Coordination shared by every node through one Redis (through Redisson). Keys all start with
+ * Coordination shared by every node through one Redis: the request path's scripts and sticky bindings through
+ * {@link RespClient}, publish/subscribe and the rest through Redisson. Keys all start with
  * {@code relaypool:}; only small hot values are written. Lease and rate-window time is the Redis server's clock,
  * so nodes with skewed clocks still agree; cooldown instants come from the callers' injected clock.
  */
@@ -34,10 +33,13 @@ public final class RedisCoordination implements Coordination {
     private static final Logger log = LoggerFactory.getLogger(RedisCoordination.class);
     /** How often waiters re-try without a release message (expired holders publish nothing). */
     private static final Duration WAITER_POLL = Duration.ofMillis(200);
+    /** How long a call may wait for a connection, to connect, or for its answer. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
     /** Safety net for cooldown messages lost while a node was disconnected. */
     private static final Duration COOLDOWN_RELOAD = Duration.ofSeconds(5);
 
     private final RedissonClient redisson;
+    private final RespClient requests;
     private final RedisLeases leases;
     private final RedisRateWindows rateWindows;
     private final RedisStickyBindings stickyBindings;
@@ -47,12 +49,13 @@ public final class RedisCoordination implements Coordination {
     private final ScheduledExecutorService background =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("relaypool-redis-sync").daemon().factory());
 
-    private RedisCoordination(RedissonClient redisson, Clock clock) {
+    private RedisCoordination(RedissonClient redisson, RespClient requests, Clock clock) {
         this.redisson = redisson;
-        RedisScripts scripts = new RedisScripts(redisson);
+        this.requests = requests;
+        RedisScripts scripts = new RedisScripts(requests);
         this.leases = new RedisLeases(redisson, scripts, WAITER_POLL);
         this.rateWindows = new RedisRateWindows(scripts);
-        this.stickyBindings = new RedisStickyBindings(redisson, scripts);
+        this.stickyBindings = new RedisStickyBindings(requests, scripts);
         this.cooldowns = new RedisCooldowns(redisson, scripts, clock);
         this.locks = new RedisClusterLocks(redisson, scripts);
         this.broadcasts = new RedisBroadcasts(redisson);
@@ -66,46 +69,44 @@ public final class RedisCoordination implements Coordination {
      */
     public static RedisCoordination connect(URI url, Clock clock) {
         Objects.requireNonNull(clock, "clock");
-        RedissonClient redisson = Redisson.create(config(url));
+        RedisUrl redis = RedisUrl.parse(url);
+        RedissonClient redisson = Redisson.create(config(redis));
+        RespClient requests = new RespClient(redis, TIMEOUT);
         try {
-            RedisCoordination coordination = new RedisCoordination(redisson, clock);
-            log.info("Coordination through Redis at {}:{}", url.getHost(), port(url));
+            RedisCoordination coordination = new RedisCoordination(redisson, requests, clock);
+            log.info("Coordination through Redis at {}", redis);
             return coordination;
         } catch (RuntimeException e) {
+            requests.close();
             redisson.shutdown();
             throw e;
         }
     }
 
-    static Config config(URI url) {
+    static Config config(RedisUrl url) {
         Config config = new Config();
         config.setThreads(4);
         config.setNettyThreads(8);
         config.setUseScriptCache(true);
         SingleServerConfig server = config.useSingleServer()
-                .setAddress(url.getScheme() + "://" + url.getHost() + ":" + port(url))
+                .setAddress(url.address())
                 .setConnectionMinimumIdleSize(2)
                 .setConnectionPoolSize(32)
-                .setConnectTimeout(2_000)
-                .setTimeout(2_000)
+                .setConnectTimeout(Math.toIntExact(TIMEOUT.toMillis()))
+                .setTimeout(Math.toIntExact(TIMEOUT.toMillis()))
                 .setRetryAttempts(2)
                 .setPingConnectionInterval(5_000)
                 // Back within ~2 s of Redis returning (the default backs off to 10 s), so /readyz recovers quickly.
                 .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
                 .setClientName("relaypool");
-        String userInfo = url.getRawUserInfo();
-        if (userInfo != null && !userInfo.isEmpty()) {
-            int colon = userInfo.indexOf(':');
-            String user = colon < 0 ? "" : decode(userInfo.substring(0, colon));
-            String password = decode(colon < 0 ? userInfo : userInfo.substring(colon + 1));
-            if (!user.isEmpty()) {
-                server.setUsername(user);
-            }
-            server.setPassword(password);
+        if (!url.user().isEmpty()) {
+            server.setUsername(url.user());
         }
-        String path = url.getPath();
-        if (path != null && path.length() > 1) {
-            server.setDatabase(Integer.parseInt(path.substring(1)));
+        if (!url.password().isEmpty()) {
+            server.setPassword(url.password());
+        }
+        if (url.database() != 0) {
+            server.setDatabase(url.database());
         }
         return config;
     }
@@ -140,18 +141,11 @@ public final class RedisCoordination implements Coordination {
         } catch (RuntimeException e) {
             log.debug("Could not remove listeners before shutdown: {}", e.toString());
         }
+        requests.close();
         try {
             redisson.shutdown(0, 2, TimeUnit.SECONDS);
         } catch (RuntimeException e) {
             log.warn("Redis client did not shut down cleanly: {}", e.toString());
         }
-    }
-
-    private static int port(URI url) {
-        return url.getPort() > 0 ? url.getPort() : 6379;
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8); // "+" is literal in a URI
     }
 }

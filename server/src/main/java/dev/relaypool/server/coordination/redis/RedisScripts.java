@@ -3,15 +3,11 @@ package dev.relaypool.server.coordination.redis;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.redisson.api.RScript;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
-import org.redisson.client.codec.StringCodec;
 
 /**
  * Runs Lua scripts with plain string arguments. Every check-then-act on shared state is one script, so it is
@@ -29,40 +25,54 @@ final class RedisScripts {
             local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
             """;
 
-    private final RScript script;
+    private final RespClient client;
     /** SHA-1 (hex) of each script text run so far. */
     private final Map<String, String> digests = new ConcurrentHashMap<>();
 
-    RedisScripts(RedissonClient redisson) {
-        this.script = redisson.getScript(StringCodec.INSTANCE);
+    RedisScripts(RespClient client) {
+        this.client = client;
     }
 
     long integer(String lua, List<String> keys, Object... args) {
-        Long result = run(lua, RScript.ReturnType.INTEGER, keys, args);
-        return result == null ? 0 : result;
+        return switch (run(lua, keys, args)) {
+            case null -> 0;
+            case Number number -> number.longValue();
+            case Object other -> Long.parseLong(other.toString());
+        };
     }
 
+    @SuppressWarnings("unchecked")
     List<Object> multi(String lua, List<String> keys, Object... args) {
-        List<Object> result = run(lua, RScript.ReturnType.MULTI, keys, args);
-        return result == null ? List.of() : result;
+        return switch (run(lua, keys, args)) {
+            case null -> List.of();
+            case List<?> list -> (List<Object>) list;
+            case Object other -> List.of(other);
+        };
     }
 
     String value(String lua, List<String> keys, Object... args) {
-        return run(lua, RScript.ReturnType.VALUE, keys, args);
+        Object result = run(lua, keys, args);
+        return result == null ? null : result.toString();
     }
 
-    private <R> R run(String lua, RScript.ReturnType type, List<String> keys, Object... args) {
+    private Object run(String lua, List<String> keys, Object... args) {
         String sha = digests.computeIfAbsent(lua, RedisScripts::sha1);
-        List<Object> keyList = List.copyOf(keys);
-        Object[] values = strings(args);
+        List<String> command = new ArrayList<>(3 + keys.size() + args.length);
+        command.add("EVALSHA");
+        command.add(sha);
+        command.add(Integer.toString(keys.size()));
+        command.addAll(keys);
+        for (Object arg : args) {
+            command.add(String.valueOf(arg));
+        }
         try {
-            return script.evalSha(RScript.Mode.READ_WRITE, sha, type, keyList, values);
-        } catch (RedisException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
+            return client.call(command);
+        } catch (RespClient.ErrorReply e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("NOSCRIPT")) {
                 throw e;
             }
-            script.scriptLoad(lua);
-            return script.evalSha(RScript.Mode.READ_WRITE, sha, type, keyList, values);
+            client.call("SCRIPT", "LOAD", lua);
+            return client.call(command);
         }
     }
 
@@ -72,9 +82,5 @@ final class RedisScripts {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is part of every JDK", e);
         }
-    }
-
-    private static Object[] strings(Object... args) {
-        return Arrays.stream(args).map(String::valueOf).toArray();
     }
 }

@@ -8,9 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.redisson.api.RBucket;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 
 /** Sticky bindings as plain string keys with a TTL ({@code relaypool:sticky:<key>}). */
 final class RedisStickyBindings implements StickyBindings {
@@ -19,32 +16,32 @@ final class RedisStickyBindings implements StickyBindings {
             return 0
             """;
 
-    private final RedissonClient redisson;
+    private final RespClient redis;
     private final RedisScripts scripts;
 
-    RedisStickyBindings(RedissonClient redisson, RedisScripts scripts) {
-        this.redisson = redisson;
+    RedisStickyBindings(RespClient redis, RedisScripts scripts) {
+        this.redis = redis;
         this.scripts = scripts;
     }
 
     @Override
     public Optional<String> get(String key) {
-        return Optional.ofNullable(bucket(key).get());
+        return Optional.ofNullable((String) redis.call("GET", name(key)));
     }
 
     @Override
     public void put(String key, String value, Duration ttl) {
-        bucket(key).set(Objects.requireNonNull(value, "value"), Arguments.positive(ttl, "ttl"));
+        redis.call("SET", name(key), Objects.requireNonNull(value, "value"), "PX", millis(ttl));
     }
 
     @Override
     public boolean touch(String key, Duration ttl) {
-        return bucket(key).expire(Arguments.positive(ttl, "ttl"));
+        return Long.valueOf(1).equals(redis.call("PEXPIRE", name(key), millis(ttl)));
     }
 
     @Override
     public void remove(String key) {
-        bucket(key).delete();
+        redis.call("DEL", name(key));
     }
 
     @Override
@@ -52,8 +49,8 @@ final class RedisStickyBindings implements StickyBindings {
         return scripts.integer(REMOVE_IF_VALUE, List.of(name(key)), Objects.requireNonNull(value, "value")) == 1;
     }
 
-    private RBucket<String> bucket(String key) {
-        return redisson.getBucket(name(key), StringCodec.INSTANCE);
+    private static String millis(Duration ttl) {
+        return Long.toString(Arguments.positive(ttl, "ttl").toMillis());
     }
 
     private static String name(String key) {
