@@ -6,13 +6,17 @@ import dev.relaypool.server.api.Json;
 import dev.relaypool.server.coordination.Broadcasts;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +27,15 @@ import org.slf4j.LoggerFactory;
  * {@link #local} instead, so they are not delivered twice. A published event's id is given once, by the node that
  * publishes it (node id + sequence), and travels with it, so {@code Last-Event-ID} resumes on whichever node the
  * client reconnects to; an id a node does not hold (a local event of another node, or one older than the ring)
- * replays that node's whole ring.
+ * replays that node's whole ring. Events published within the publisher's few-millisecond tick travel together, as
+ * one broadcast holding a JSON array of them.
  */
 public final class LiveEvents implements AutoCloseable {
     static final String TOPIC = "relaypool.live-events";
     private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
     /** Events queued per listener; a listener that falls this far behind is dropped (it reconnects and resumes). */
     static final int LISTENER_QUEUE = 1_000;
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{8}-\\d{1,19}");
 
     private final Broadcasts broadcasts;
     private final EventRing ring;
@@ -40,13 +46,18 @@ public final class LiveEvents implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     /** Events waiting to be published; beyond this many the newest are dropped (live events may be lost). */
     static final int PUBLISH_QUEUE = 10_000;
-    private final SerialWorker publisher = new SerialWorker("relaypool-live-events", PUBLISH_QUEUE,
-            SerialWorker.WhenFull.DROP);
+    /** At most this many events per broadcast. */
+    static final int EVENTS_PER_BROADCAST = 256;
+    /** Events made by the publisher's tasks, sent after each batch of them (on the publisher thread). */
+    private final Queue<String> outgoing = new ConcurrentLinkedQueue<>();
+    private final SerialWorker publisher;
 
     public LiveEvents(Broadcasts broadcasts, int ringCapacity) {
         this.broadcasts = broadcasts;
         this.ring = new EventRing(ringCapacity);
         this.subscription = broadcasts.subscribe(TOPIC, this::received);
+        this.publisher = new SerialWorker("relaypool-live-events", PUBLISH_QUEUE, SerialWorker.WhenFull.DROP,
+                this::sendOutgoing);
     }
 
     /**
@@ -62,14 +73,39 @@ public final class LiveEvents implements AutoCloseable {
         publisher.execute(() -> {
             try {
                 // {"id":…,"type":…,"data":…}, the data serialised once
-                String message = "{\"id\":" + Json.MAPPER.writeValueAsString(nextId()) + ",\"type\":"
+                outgoing.add("{\"id\":" + Json.MAPPER.writeValueAsString(nextId()) + ",\"type\":"
                         + Json.MAPPER.writeValueAsString(type) + ",\"data\":"
-                        + Json.MAPPER.writeValueAsString(data.get()) + "}";
-                broadcasts.publish(TOPIC, message);
+                        + Json.MAPPER.writeValueAsString(data.get()) + "}");
             } catch (JsonProcessingException | RuntimeException e) {
                 log.warn("Live event {} not published: {}", type, e.toString());
             }
         });
+    }
+
+    /**
+     * One broadcast for the events made since the last: a single event as itself, several as a JSON array (at most
+     * {@link #EVENTS_PER_BROADCAST}). Under load this turns a publish per request into one per few milliseconds.
+     */
+    private void sendOutgoing() {
+        List<String> events = new ArrayList<>();
+        for (String event; (event = outgoing.poll()) != null; ) {
+            events.add(event);
+            if (events.size() == EVENTS_PER_BROADCAST) {
+                send(events);
+                events.clear();
+            }
+        }
+        if (!events.isEmpty()) {
+            send(events);
+        }
+    }
+
+    private void send(List<String> events) {
+        try {
+            broadcasts.publish(TOPIC, events.size() == 1 ? events.getFirst() : "[" + String.join(",", events) + "]");
+        } catch (RuntimeException e) {
+            log.warn("{} live event(s) not published: {}", events.size(), e.toString());
+        }
     }
 
     /** Delivers an event to this node's listeners only; {@code keep} false for periodic ones not worth resuming. */
@@ -90,12 +126,22 @@ public final class LiveEvents implements AutoCloseable {
     private void received(String message) {
         try {
             JsonNode node = Json.MAPPER.readTree(message);
-            String id = node.path("id").asText("");
-            deliver(ring.append(id.matches("[0-9a-f]{8}-\\d{1,19}") ? id : nextId(), node.path("type").asText("unknown"),
-                    Json.MAPPER.writeValueAsString(node.path("data"))));
+            if (node.isArray()) {
+                for (JsonNode event : node) {
+                    receivedOne(event);
+                }
+            } else {
+                receivedOne(node);
+            }
         } catch (JsonProcessingException | IllegalArgumentException e) {
             log.warn("Ignoring a malformed live event broadcast");
         }
+    }
+
+    private void receivedOne(JsonNode event) throws JsonProcessingException {
+        String id = event.path("id").asText("");
+        deliver(ring.append(EVENT_ID.matcher(id).matches() ? id : nextId(), event.path("type").asText("unknown"),
+                Json.MAPPER.writeValueAsString(event.path("data"))));
     }
 
     private void deliver(LiveEvent event) {

@@ -32,14 +32,24 @@ public final class SerialWorker implements Executor, AutoCloseable {
 
     private final String name;
     private final WhenFull whenFull;
+    private final Runnable afterBatch;
     private final BlockingQueue<Runnable> queue;
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
     private volatile boolean closing;
 
     public SerialWorker(String name, int capacity, WhenFull whenFull) {
+        this(name, capacity, whenFull, () -> { });
+    }
+
+    /**
+     * As above, with {@code afterBatch} run after each group of tasks: after every batch the worker drains, and after
+     * a task run on the caller's thread. A task can leave its result for {@code afterBatch} to send in one go.
+     */
+    public SerialWorker(String name, int capacity, WhenFull whenFull, Runnable afterBatch) {
         this.name = name;
         this.whenFull = whenFull;
+        this.afterBatch = afterBatch;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.thread = Thread.ofPlatform().daemon().name(name).start(this::run);
     }
@@ -47,11 +57,11 @@ public final class SerialWorker implements Executor, AutoCloseable {
     @Override
     public void execute(Runnable task) {
         if (closing) {
-            runQuietly(task);
+            runHere(task);
         } else if (!queue.offer(task)) {
             LockSupport.unpark(thread);
             if (whenFull == WhenFull.RUN_HERE) {
-                runQuietly(task);
+                runHere(task);
             } else if (dropped.getAndIncrement() % 10_000 == 0) {
                 log.warn("{} is {} tasks behind; dropping ({} so far)", name, queue.size(), dropped.get());
             }
@@ -75,7 +85,13 @@ public final class SerialWorker implements Executor, AutoCloseable {
             queue.drainTo(batch, 1024);
             batch.forEach(SerialWorker::runQuietly);
             batch.clear();
+            runQuietly(afterBatch);
         }
+    }
+
+    private void runHere(Runnable task) {
+        runQuietly(task);
+        runQuietly(afterBatch);
     }
 
     private static void runQuietly(Runnable task) {

@@ -101,4 +101,43 @@ class LiveEventsTest {
     private static <T> dev.relaypool.server.api.ApiRequest<T> cast(dev.relaypool.server.api.ApiRequest<?> request) {
         return (dev.relaypool.server.api.ApiRequest<T>) request;
     }
+
+    @Test
+    void eventsPublishedTogetherTravelAsFewBroadcastsInOrderEachWithItsOwnId() throws Exception {
+        try (LocalCoordination cluster = new LocalCoordination(Clock.systemUTC())) {
+            java.util.concurrent.atomic.AtomicInteger broadcastsSent = new java.util.concurrent.atomic.AtomicInteger();
+            dev.relaypool.server.coordination.Broadcasts counting = new dev.relaypool.server.coordination.Broadcasts() {
+                @Override
+                public void publish(String topic, String message) {
+                    broadcastsSent.incrementAndGet();
+                    cluster.broadcasts().publish(topic, message);
+                }
+
+                @Override
+                public Subscription subscribe(String topic, java.util.function.Consumer<String> listener) {
+                    return cluster.broadcasts().subscribe(topic, listener);
+                }
+            };
+            try (LiveEvents nodeA = new LiveEvents(counting, 1_000);
+                 LiveEvents nodeB = new LiveEvents(cluster.broadcasts(), 1_000);
+                 LiveEvents.Listener onB = nodeB.listen("")) {
+                for (int n = 1; n <= 600; n++) {
+                    nodeA.publish("request", java.util.Map.of("n", n));
+                }
+                java.util.List<LiveEvent> received = new java.util.ArrayList<>();
+                for (int i = 0; i < 600; i++) {
+                    LiveEvent event = onB.queue.poll(5, TimeUnit.SECONDS);
+                    assertThat(event).as("event %d", i + 1).isNotNull();
+                    received.add(event);
+                }
+
+                assertThat(received).extracting(LiveEvent::json)
+                        .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 600).mapToObj(n -> "{\"n\":" + n + "}").toList());
+                assertThat(received).extracting(LiveEvent::id).doesNotHaveDuplicates()
+                        .allMatch(id -> id.matches("[0-9a-f]{8}-\\d+"));
+                assertThat(received.getLast().id()).endsWith("-600");
+                assertThat(broadcastsSent.get()).as("broadcasts for 600 events").isLessThan(100);
+            }
+        }
+    }
 }

@@ -87,4 +87,33 @@ class SerialWorkerTest {
         worker.execute(() -> threads.add(Thread.currentThread().getName()));
         assertThat(threads).containsExactly(Thread.currentThread().getName());
     }
+
+    @Test
+    void afterBatchFollowsEachBatchOnTheWorkerAndEachTaskRunOnTheCaller() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch gate = new CountDownLatch(1);
+        SerialWorker worker = new SerialWorker("test-worker", 100, SerialWorker.WhenFull.DROP, () -> log.add("flush"));
+        worker.execute(() -> {
+            running.countDown();
+            try {
+                gate.await(5, TimeUnit.SECONDS); // holds the worker so that the next three queue up together
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            log.add("first");
+        });
+        assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        IntStream.range(0, 3).forEach(i -> worker.execute(() -> log.add("task " + i)));
+        gate.countDown();
+        while (!log.contains("task 2") && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(50);
+        worker.close();
+        worker.execute(() -> log.add("after close"));
+
+        assertThat(log).containsExactly("first", "flush", "task 0", "task 1", "task 2", "flush", "after close", "flush");
+    }
 }
