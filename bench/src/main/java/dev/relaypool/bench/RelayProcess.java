@@ -52,7 +52,10 @@ final class RelayProcess implements AutoCloseable {
         settings.put("RELAYPOOL_SERVER_SHUTDOWN_GRACE_SECONDS", "2");
         settings.put("RELAYPOOL_SECURITY_ALLOW_PRIVATE_UPSTREAMS", "true");
         settings.put("RELAYPOOL_SECURITY_ALLOW_HTTP_UPSTREAMS", "true");
-        options.postgresUrl().ifPresent(url -> settings.put("RELAYPOOL_DATABASE_URL", url));
+        if (options.postgresUrl().isPresent()) {
+            settings.put("RELAYPOOL_DATABASE_URL", options.postgresUrl().get());
+            settings.put("RELAYPOOL_SECURITY_MASTER_KEY", BenchMasterKey.load()); // the same for every run on it
+        }
         options.postgresUser().ifPresent(user -> settings.put("RELAYPOOL_DATABASE_USER", user));
         options.postgresPassword().ifPresent(pw -> settings.put("RELAYPOOL_DATABASE_PASSWORD", pw));
         options.redisUrl().ifPresent(url -> settings.put("RELAYPOOL_REDIS_URL", url));
