@@ -54,10 +54,11 @@ final class RespClient implements AutoCloseable {
     }
 
     /**
-     * Sends one command and returns its reply. A pooled connection that turns out to be dead before any byte of
-     * the reply arrives (Redis restarted, or closed it while idle) is dropped and the command sent once more on a
-     * new connection: Redis did not run it on the dead one. Once a reply has begun, or on a new connection, a
-     * failure is the caller's.
+     * Sends one command and returns its reply. A pooled connection that Redis closed before any byte of the reply
+     * (a restart, or an idle connection dropped) is discarded and the command sent once more on a new connection.
+     * Redis closing a connection without answering means it did not run the command, except when it died between
+     * running it and answering, and a Redis that died lost what it had not persisted anyway. A timeout, a failure
+     * once the reply has begun, or any failure on a new connection is the caller's: there Redis may have run it.
      */
     Object call(List<String> command) {
         byte[] encoded = encode(command);
