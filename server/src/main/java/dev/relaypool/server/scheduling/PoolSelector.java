@@ -5,6 +5,7 @@ import dev.relaypool.server.accounts.PooledAccount;
 import dev.relaypool.server.config.RelaypoolConfig;
 import dev.relaypool.server.coordination.Cooldown;
 import dev.relaypool.server.coordination.Coordination;
+import dev.relaypool.server.coordination.Leases;
 import dev.relaypool.server.coordination.Lease;
 import dev.relaypool.server.coordination.LeaseResult;
 import dev.relaypool.server.gateway.AccountSelector;
@@ -111,37 +112,36 @@ public final class PoolSelector implements AccountSelector {
         // the bound account first, before any load is read: with Redis each load is a round trip
         Optional<Candidates.Match> sticky = session.flatMap(s -> bound(key, s, found.matches()));
         if (sticky.isPresent()) {
-            Optional<Selection> chosen = tryLease(new Candidate(sticky.get().account(), sticky.get().upstreamModel(), 0,
+            Optional<Selection> chosen = tryLease(new Candidate(sticky.get().account(), sticky.get().upstreamModel(),
                     Instant.MAX));
             if (chosen.isPresent()) {
                 return chosen.get();
             }
         }
         List<Candidate> candidates = new ArrayList<>();
-        // every candidate's load in one step (with Redis, one round trip)
-        int[] inUse = coordination.leases().inUse(found.matches().stream()
-                .map(match -> leaseKey(match.account().id())).toList());
-        for (int i = 0; i < inUse.length; i++) {
-            Candidates.Match match = found.matches().get(i);
-            candidates.add(new Candidate(match.account(), match.upstreamModel(), inUse[i],
+        for (Candidates.Match match : found.matches()) {
+            candidates.add(new Candidate(match.account(), match.upstreamModel(),
                     rateLimits.nextReset(match.account().id(), now).orElse(Instant.MAX)));
         }
         if (candidates.isEmpty()) {
             return none(found, tried, now);
         }
+        // Priority, then load, then the soonest rate-limit reset, then the least recently used. The store orders by
+        // priority and load as it reads the loads (with Redis, reading them and taking a slot is one round trip),
+        // keeping the order given among equals: so the rest of the order is set here first.
         candidates.sort(Comparator.comparingInt((Candidate c) -> c.account.priority())
-                .thenComparingDouble(Candidate::load)
                 .thenComparing(Candidate::nextReset)
                 .thenComparingLong(c -> lastUsedMillis.getOrDefault(c.account.id(), 0L)));
-        for (Candidate candidate : candidates) {
-            Optional<Selection> chosen = tryLease(candidate);
-            if (chosen.isPresent()) {
-                return chosen.get();
-            }
+        Leases.Pick pick = coordination.leases().tryAcquireLeastLoaded(candidates.stream()
+                .map(c -> new Leases.Ranked(new Leases.Slot(leaseKey(c.account.id()), c.account.concurrencyLimit()),
+                        c.account.priority()))
+                .toList(), renewer.ttl());
+        if (pick.lease().isPresent()) {
+            return chosen(candidates.get(pick.index()), pick.lease().get());
         }
         Optional<Candidate> stickyCandidate = sticky.flatMap(match -> candidates.stream()
                 .filter(c -> c.account.id() == match.account().id()).findFirst());
-        return waitFor(stickyCandidate.orElse(candidates.getFirst()));
+        return waitFor(stickyCandidate.orElse(candidates.get(pick.index())));
     }
 
     /** The candidate the session is bound to; a binding to an account that is no longer a candidate is dropped. */
@@ -246,9 +246,5 @@ public final class PoolSelector implements AccountSelector {
         return failure.name().toLowerCase(Locale.ROOT);
     }
 
-    private record Candidate(PooledAccount account, String upstreamModel, int inUse, Instant nextReset) {
-        double load() {
-            return (double) inUse / Math.max(1, account.concurrencyLimit());
-        }
-    }
+    private record Candidate(PooledAccount account, String upstreamModel, Instant nextReset) {}
 }

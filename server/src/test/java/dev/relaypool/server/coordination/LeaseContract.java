@@ -95,6 +95,52 @@ interface LeaseContract extends ContractFixture {
     }
 
     @Test
+    default void takesTheLeastLoadedCandidateWithRoomByTierThenLoadThenOrder() {
+        String a = key("pick-a"); // tier 0, limit 4
+        String b = key("pick-b"); // tier 0, limit 2
+        String c = key("pick-c"); // tier 1, unlimited
+        List<Leases.Ranked> candidates = List.of(new Leases.Ranked(new Leases.Slot(a, 4), 0),
+                new Leases.Ranked(new Leases.Slot(b, 2), 0), new Leases.Ranked(new Leases.Slot(c, 0), 1));
+
+        // a 0/4 and b 0/2: equal load, the order given decides
+        Leases.Pick first = node().leases().tryAcquireLeastLoaded(candidates, LONG);
+        assertThat(first.index()).isZero();
+        closeAfterTest(first.lease().orElseThrow());
+        // a 1/4 against b 0/2: b
+        Leases.Pick second = otherNode().leases().tryAcquireLeastLoaded(candidates, LONG);
+        assertThat(second.index()).isEqualTo(1);
+        closeAfterTest(second.lease().orElseThrow());
+        // a 1/4 = 0.25 against b 1/2 = 0.5: a, twice; then a 3/4 against b 0.5: b
+        List<Integer> taken = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Leases.Pick pick = node().leases().tryAcquireLeastLoaded(candidates, LONG);
+            taken.add(pick.index());
+            closeAfterTest(pick.lease().orElseThrow());
+        }
+        assertThat(taken).containsExactly(0, 0, 1);
+        assertThat(node().leases().inUse(List.of(a, b, c))).containsExactly(3, 2, 0);
+
+        // b is full: a's last slot; then tier 0 is full and the unlimited tier 1 takes every further request
+        Leases.Pick last = otherNode().leases().tryAcquireLeastLoaded(candidates, LONG);
+        assertThat(last.index()).isZero();
+        closeAfterTest(last.lease().orElseThrow());
+        for (int i = 0; i < 3; i++) {
+            Leases.Pick pick = node().leases().tryAcquireLeastLoaded(candidates, LONG);
+            assertThat(pick.index()).isEqualTo(2);
+            closeAfterTest(pick.lease().orElseThrow());
+        }
+        assertThat(otherNode().leases().inUse(List.of(a, b, c))).containsExactly(4, 2, 3);
+
+        // all full (tier 1 limited this time): no lease, and the candidate that came first to wait for
+        Leases.Pick none = otherNode().leases().tryAcquireLeastLoaded(List.of(
+                new Leases.Ranked(new Leases.Slot(b, 2), 0), new Leases.Ranked(new Leases.Slot(a, 4), 0),
+                new Leases.Ranked(new Leases.Slot(c, 3), 1)), LONG);
+        assertThat(none.lease()).isEmpty();
+        assertThat(none.index()).as("b and a are both full (load 1): the order given").isZero();
+        assertThat(node().leases().inUse(List.of(a, b, c))).as("nothing taken when all are full").containsExactly(4, 2, 3);
+    }
+
+    @Test
     default void slotsTakenTogetherExpireTogether() {
         String user = key("together-user");
         String apiKey = key("together-key");

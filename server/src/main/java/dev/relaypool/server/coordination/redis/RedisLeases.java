@@ -78,6 +78,34 @@ final class RedisLeases implements Leases {
             return 1
             """;
 
+    /**
+     * KEYS: holders of each candidate. ARGV: ttl ms, lease id, then each candidate's limit and tier. Takes a slot of
+     * the first candidate with room by (tier, load, position); answers {taken position or 0, first position}.
+     */
+    private static final String ACQUIRE_LEAST_LOADED = NOW + KEEP_UNTIL_LAST + """
+            local order = {}
+            for i = 1, #KEYS do
+              redis.call('ZREMRANGEBYSCORE', KEYS[i], '-inf', now)
+              local limit = tonumber(ARGV[1 + 2 * i])
+              local count = redis.call('ZCARD', KEYS[i])
+              order[i] = {i = i, tier = tonumber(ARGV[2 + 2 * i]), load = count / math.max(1, limit),
+                          room = limit <= 0 or count < limit}
+            end
+            table.sort(order, function(a, b)
+              if a.tier ~= b.tier then return a.tier < b.tier end
+              if a.load ~= b.load then return a.load < b.load end
+              return a.i < b.i
+            end)
+            for _, c in ipairs(order) do
+              if c.room then
+                redis.call('ZADD', KEYS[c.i], now + tonumber(ARGV[1]), ARGV[2])
+                keepUntilLast(KEYS[c.i], now)
+                return {c.i, order[1].i}
+              end
+            end
+            return {0, order[1].i}
+            """;
+
     /** KEYS: holders of each key. ARGV: lease id, ttl ms. 1 when every slot was still held (and is renewed). */
     private static final String RENEW_ALL = NOW + KEEP_UNTIL_LAST + """
             local all = 1
@@ -158,6 +186,28 @@ final class RedisLeases implements Leases {
         }
         long result = scripts.integer(ACQUIRE_ALL, keys.stream().map(RedisLeases::holders).toList(), args);
         return result == 1 ? Optional.of(new RedisLease(keys, id)) : Optional.empty();
+    }
+
+    @Override
+    public Pick tryAcquireLeastLoaded(List<Ranked> candidates, Duration ttl) {
+        Arguments.positive(ttl, "ttl");
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("no candidates");
+        }
+        String id = UUID.randomUUID().toString();
+        Object[] args = new Object[2 + 2 * candidates.size()];
+        args[0] = ttl.toMillis();
+        args[1] = id;
+        for (int i = 0; i < candidates.size(); i++) {
+            args[2 + 2 * i] = candidates.get(i).slot().limit();
+            args[3 + 2 * i] = candidates.get(i).tier();
+        }
+        List<Object> result = scripts.multi(ACQUIRE_LEAST_LOADED,
+                candidates.stream().map(c -> holders(c.slot().key())).toList(), args);
+        int taken = ((Number) result.get(0)).intValue();
+        int first = ((Number) result.get(1)).intValue() - 1;
+        return taken == 0 ? new Pick(Optional.empty(), first)
+                : new Pick(Optional.of(new RedisLease(List.of(candidates.get(taken - 1).slot().key()), id)), taken - 1);
     }
 
     @Override
