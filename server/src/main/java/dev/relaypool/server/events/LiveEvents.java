@@ -1,9 +1,11 @@
 package dev.relaypool.server.events;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.relaypool.server.api.Json;
 import dev.relaypool.server.coordination.Broadcasts;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.ArrayList;
@@ -123,25 +125,63 @@ public final class LiveEvents implements AutoCloseable {
         return nodeId + "-" + sequence.incrementAndGet();
     }
 
+    /**
+     * Reads a broadcast (one event, or an array of them) with a streaming parser: the data is kept as the exact text
+     * the publishing node wrote (compact JSON), not parsed into a tree and written again. Data that is not one line
+     * (another writer's pretty-printed JSON would break the SSE framing) is written again compactly.
+     */
     private void received(String message) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(message);
-            if (node.isArray()) {
-                for (JsonNode event : node) {
-                    receivedOne(event);
+        try (JsonParser parser = Json.MAPPER.createParser(message)) {
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_ARRAY) {
+                for (JsonToken next = parser.nextToken(); next != JsonToken.END_ARRAY; next = parser.nextToken()) {
+                    if (next == JsonToken.START_OBJECT) {
+                        receivedOne(parser, message);
+                    } else {
+                        parser.skipChildren(); // not an event
+                    }
                 }
+            } else if (first == JsonToken.START_OBJECT) {
+                receivedOne(parser, message);
             } else {
-                receivedOne(node);
+                throw new IllegalArgumentException("neither an event nor an array of events");
             }
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             log.warn("Ignoring a malformed live event broadcast");
         }
     }
 
-    private void receivedOne(JsonNode event) throws JsonProcessingException {
-        String id = event.path("id").asText("");
-        deliver(ring.append(EVENT_ID.matcher(id).matches() ? id : nextId(), event.path("type").asText("unknown"),
-                Json.MAPPER.writeValueAsString(event.path("data"))));
+    /** The event whose START_OBJECT the parser is on; leaves it on the matching END_OBJECT. */
+    private void receivedOne(JsonParser parser, String message) throws IOException {
+        String id = "";
+        String type = "unknown";
+        String data = "null";
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            switch (field) {
+                case "id" -> id = value == JsonToken.VALUE_STRING ? parser.getText() : "";
+                case "type" -> type = value == JsonToken.VALUE_STRING ? parser.getText() : "unknown";
+                case "data" -> data = rawValue(parser, value, message);
+                default -> { }
+            }
+            parser.skipChildren();
+        }
+        deliver(ring.append(EVENT_ID.matcher(id).matches() ? id : nextId(), type, data));
+    }
+
+    private static String rawValue(JsonParser parser, JsonToken value, String message) throws IOException {
+        if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+            int from = Math.toIntExact(parser.currentTokenLocation().getCharOffset());
+            parser.skipChildren();
+            int to = Math.toIntExact(parser.currentLocation().getCharOffset());
+            String raw = message.substring(from, to);
+            if (raw.indexOf('\n') < 0 && raw.indexOf('\r') < 0) {
+                return raw;
+            }
+            return Json.MAPPER.writeValueAsString(Json.MAPPER.readTree(raw));
+        }
+        return Json.MAPPER.writeValueAsString(Json.MAPPER.readTree(parser));
     }
 
     private void deliver(LiveEvent event) {

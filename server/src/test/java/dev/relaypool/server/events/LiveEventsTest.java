@@ -140,4 +140,32 @@ class LiveEventsTest {
             }
         }
     }
+
+    @Test
+    void readsABroadcastsEventsAsWrittenAndRewritesOnlyDataThatIsNotOneLine() throws Exception {
+        try (LocalCoordination cluster = new LocalCoordination(Clock.systemUTC());
+             LiveEvents node = new LiveEvents(cluster.broadcasts(), 10);
+             LiveEvents.Listener listener = node.listen("")) {
+            cluster.broadcasts().publish(LiveEvents.TOPIC, "not json");
+            cluster.broadcasts().publish(LiveEvents.TOPIC, """
+                    [{"id":"0000abcd-7","type":"request","extra":{"x":[1]},"data":{"n":1,"s":"a\\nb"}},
+                     42,
+                     {"type":"account","data":{
+                       "n": 2
+                     }}]""");
+
+            LiveEvent first = listener.queue.poll(5, TimeUnit.SECONDS);
+            LiveEvent second = listener.queue.poll(5, TimeUnit.SECONDS);
+
+            assertThat(first).isNotNull();
+            assertThat(first.id()).isEqualTo("0000abcd-7");
+            assertThat(first.type()).isEqualTo("request");
+            assertThat(first.json()).isEqualTo("{\"n\":1,\"s\":\"a\\nb\"}"); // as written, escape included
+            assertThat(second).isNotNull();
+            assertThat(second.type()).isEqualTo("account");
+            assertThat(second.json()).isEqualTo("{\"n\":2}"); // written again on one line
+            assertThat(second.id()).as("no id given: this node numbers it").matches("[0-9a-f]{8}-\\d+");
+            assertThat(listener.queue.poll(200, TimeUnit.MILLISECONDS)).as("nothing from the malformed ones").isNull();
+        }
+    }
 }
