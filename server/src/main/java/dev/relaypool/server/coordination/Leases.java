@@ -1,9 +1,11 @@
 package dev.relaypool.server.coordination;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Counted slots per key (concurrency limits of a user, a key or an upstream account). A lease lives until it is
@@ -64,8 +66,8 @@ public interface Leases {
             throw new IllegalArgumentException("no candidates");
         }
         int[] inUse = inUse(candidates.stream().map(c -> c.slot().key()).toList());
-        List<Integer> order = java.util.stream.IntStream.range(0, candidates.size()).boxed()
-                .sorted(java.util.Comparator.<Integer>comparingInt(i -> candidates.get(i).tier())
+        List<Integer> order = IntStream.range(0, candidates.size()).boxed()
+                .sorted(Comparator.<Integer>comparingInt(i -> candidates.get(i).tier())
                         .thenComparingDouble(i -> (double) inUse[i] / Math.max(1, candidates.get(i).slot().limit())))
                 .toList();
         for (int i : order) {
