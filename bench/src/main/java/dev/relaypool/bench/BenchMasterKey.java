@@ -1,8 +1,10 @@
 package dev.relaypool.bench;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -25,8 +27,8 @@ final class BenchMasterKey {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(made, Base64.getEncoder().encodeToString(key));
             try {
-                Files.move(made, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.FileAlreadyExistsException raced) { // another run made it first
+                Files.move(made, file, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException raced) { // another run made it first
                 Files.deleteIfExists(made);
             }
         }
